@@ -25,7 +25,8 @@ func (c *Client) Env(ctx context.Context) (*model.AuthEnv, error) {
 // Login exchanges a username and password for a login token
 // (POST /api/auth/login/). On success the client uses the new token for
 // every later call.
-func (c *Client) Login(ctx context.Context, username, password string) (*model.LoginResult, error) {
+func (c *Client) Login(ctx context.Context,
+	username, password string) (*model.LoginResult, error) {
 	body := map[string]string{
 		"workspace_url": c.baseURL, "username": username, "password": password,
 	}

@@ -9,7 +9,8 @@ import (
 const serversPath = "/api/servers/servers/"
 
 // ListServers fetches one page of servers (GET /api/servers/servers/).
-func (c *Client) ListServers(ctx context.Context, o ListOptions) (*model.Page[model.Server], error) {
+func (c *Client) ListServers(ctx context.Context,
+	o ListOptions) (*model.Page[model.Server], error) {
 	return listPage[model.Server](ctx, c, serversPath, o)
 }
 

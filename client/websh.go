@@ -58,7 +58,8 @@ func (c *Client) CloseSession(ctx context.Context, id string) error {
 
 // ShareSession creates a share link with its own password
 // (POST /api/websh/sessions/<id>/share/).
-func (c *Client) ShareSession(ctx context.Context, id string, readOnly bool) (*model.Share, error) {
+func (c *Client) ShareSession(ctx context.Context, id string,
+	readOnly bool) (*model.Share, error) {
 	p, err := detail(sessionsPath, id, "share")
 	if err != nil {
 		return nil, err
