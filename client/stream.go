@@ -115,8 +115,12 @@ func newStream(conn *websocket.Conn, o StreamOptions) *Stream {
 // Send queues a copy of p as one frame, so callers may reuse p and a
 // multi-byte character is never split across frames.
 func (s *Stream) Send(p []byte) error {
-	if s.closing.Load() {
+	select { // an ended stream refuses at once, even with room in the queue
+	case <-s.done:
 		return net.ErrClosed
+	case <-s.written:
+		return s.writeErr()
+	default:
 	}
 	frame := append([]byte(nil), p...)
 	select {
