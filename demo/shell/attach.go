@@ -1,0 +1,304 @@
+package shell
+
+import (
+	"errors"
+	"time"
+	"unicode/utf8"
+
+	"github.com/gorilla/websocket"
+)
+
+// Close codes this package sends.
+const (
+	// CloseSessionEnded tells every conn that the shell has exited (the code alpamon
+	// and the 2026 websocket proxy use).
+	CloseSessionEnded = 4000
+	// CloseQueueOverflow drops a conn that fell too far behind the shell's output.
+	CloseQueueOverflow = websocket.ClosePolicyViolation
+	// DropAbrupt as a drop code closes the TCP connection without any close frame.
+	DropAbrupt = 0
+)
+
+// Errors returned by Attach.
+var (
+	// ErrDropped means the conn was dropped on purpose (DropAfter or Session.Drop).
+	ErrDropped = errors.New("shell: conn dropped by fault injection")
+	// ErrSlowConsumer means the conn's output queue overflowed and the conn was dropped.
+	ErrSlowConsumer = errors.New("shell: conn too slow, output queue overflowed")
+)
+
+// Tunables of one conn.
+const (
+	// DefaultQueueLen is how many output frames may wait for one slow conn.
+	DefaultQueueLen = 256
+	// maxInputFrame bounds one input frame (a large paste is still far below it).
+	maxInputFrame = 1 << 20
+	// writeTimeout bounds one frame write, so a dead peer cannot pin its writer.
+	writeTimeout = 10 * time.Second
+	// maxBacklog bounds the output kept while no conn is attached.
+	maxBacklog = 64 * 1024
+	// closeTimeout bounds the close handshake.
+	closeTimeout = time.Second
+)
+
+// AttachOptions say what one attached conn may do and how it may fail.
+type AttachOptions struct {
+	// ReadOnly conns see all output but their input frames are discarded.
+	ReadOnly bool
+	// Master marks the session owner's conn: when it goes away, for any reason, the
+	// session is closed (the shell is killed). Non-master conns end only themselves.
+	Master bool
+	// DropAfter, when positive, drops the conn that long after Attach (fault
+	// injection, so clients can be tested against a lost websocket).
+	DropAfter time.Duration
+	// DropCode is how DropAfter drops: DropAbrupt (0) closes the TCP connection without
+	// a close frame (the client sees 1006); any other value is sent as the close code
+	// first, e.g. websocket.CloseInternalServerErr (1011).
+	DropCode int
+	// QueueLen is the conn's output queue in frames; 0 means DefaultQueueLen.
+	QueueLen int
+}
+
+// peer is one attached conn.
+type peer struct {
+	conn     *websocket.Conn
+	opts     AttachOptions
+	out      chan []byte   // output frames; closed when the session ends
+	overflow chan struct{} // closed by broadcast when out was full
+	drop     chan int      // a drop request (Session.Drop)
+	readDone chan struct{} // the conn's reader has stopped
+	readErr  error         // why; written before readDone is closed
+}
+
+// Attach serves conn until it ends and returns why: nil when the shell exited (conn got
+// close code 4000) or the client closed normally (1000/1001/1005), ErrDropped,
+// ErrSlowConsumer, or the read/write error otherwise. Attach owns conn and closes it. The
+// greeting, if any, is the first frame; output is sent as binary frames; text and binary
+// input frames both go to the shell unless opts.ReadOnly. If opts.Master, the session is
+// closed before Attach returns. Attaching to a finished session just sends code 4000.
+func (s *Session) Attach(conn *websocket.Conn, opts AttachOptions) error {
+	p := newPeer(conn, opts)
+	s.register(p)
+
+	go p.readLoop(s)
+	err := p.writeLoop(s.greeting)
+
+	_ = conn.Close()
+	<-p.readDone
+	s.unregister(p)
+
+	if opts.Master {
+		_ = s.Close()
+	}
+
+	return err
+}
+
+// Drop drops every attached conn now (fault injection) and reports how many: code
+// DropAbrupt closes them without a close frame, anything else sends that close code.
+// Their Attach calls return ErrDropped; dropping a master conn closes the session.
+func (s *Session) Drop(code int) int {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+
+	for p := range s.peers {
+		select {
+		case p.drop <- code:
+		default: // a drop is already pending
+		}
+	}
+
+	return len(s.peers)
+}
+
+func newPeer(conn *websocket.Conn, opts AttachOptions) *peer {
+	n := opts.QueueLen
+	if n <= 0 {
+		n = DefaultQueueLen
+	}
+
+	return &peer{
+		conn: conn, opts: opts, out: make(chan []byte, n),
+		overflow: make(chan struct{}), drop: make(chan int, 1),
+		readDone: make(chan struct{}),
+	}
+}
+
+// register adds p to the broadcast set and hands it the backlog; on a finished session
+// p's queue is closed at once so that its writer sends the end-of-session close.
+func (s *Session) register(p *peer) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+
+	if len(s.backlog) > 0 {
+		p.out <- s.backlog // the queue is new and empty, so this cannot block
+		s.backlog = nil
+	}
+	if s.ended {
+		close(p.out)
+		return
+	}
+	s.peers[p] = struct{}{}
+}
+
+// unregister removes p if it is still in the broadcast set.
+func (s *Session) unregister(p *peer) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+
+	delete(s.peers, p)
+}
+
+// broadcast queues b for every conn without ever blocking; a conn whose queue is full
+// is removed and told to drop itself.
+func (s *Session) broadcast(b []byte) {
+	if len(b) == 0 {
+		return
+	}
+
+	s.mu.Lock()
+	defer s.mu.Unlock()
+
+	if len(s.peers) == 0 {
+		s.keep(b)
+		return
+	}
+	for p := range s.peers {
+		select {
+		case p.out <- b: // b is never modified after this, so conns share it
+		default:
+			delete(s.peers, p)
+			close(p.overflow)
+		}
+	}
+}
+
+// keep appends b to the backlog, which holds output produced while no conn is attached
+// (the first prompt, above all) for the next conn. Only the newest maxBacklog bytes are
+// kept, cut at a rune boundary.
+func (s *Session) keep(b []byte) {
+	s.backlog = append(s.backlog, b...)
+	if len(s.backlog) <= maxBacklog {
+		return
+	}
+
+	cut := len(s.backlog) - maxBacklog
+	for cut < len(s.backlog) && !utf8.RuneStart(s.backlog[cut]) {
+		cut++
+	}
+	s.backlog = append([]byte(nil), s.backlog[cut:]...)
+}
+
+// end closes every queue: writers drain what is left and then send close code 4000.
+func (s *Session) end() {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+
+	s.ended = true
+	for p := range s.peers {
+		close(p.out)
+		delete(s.peers, p)
+	}
+}
+
+// readLoop forwards input frames to the shell until the conn fails or closes.
+func (p *peer) readLoop(s *Session) {
+	defer close(p.readDone)
+
+	p.conn.SetReadLimit(maxInputFrame)
+	for {
+		kind, data, err := p.conn.ReadMessage()
+		if err != nil {
+			p.readErr = err
+			return
+		}
+		if p.opts.ReadOnly || len(data) == 0 {
+			continue
+		}
+		if kind == websocket.TextMessage || kind == websocket.BinaryMessage {
+			// Input racing the shell's exit is lost, as on a real terminal.
+			_ = s.input(data)
+		}
+	}
+}
+
+// writeLoop is the conn's only writer (gorilla allows one): greeting, output, and the
+// final close frame.
+func (p *peer) writeLoop(greeting []byte) error {
+	var dropAfter <-chan time.Time
+	if p.opts.DropAfter > 0 {
+		t := time.NewTimer(p.opts.DropAfter)
+		defer t.Stop()
+		dropAfter = t.C
+	}
+
+	if len(greeting) > 0 {
+		if err := p.write(greeting); err != nil {
+			return err
+		}
+	}
+
+	for {
+		select {
+		case b, ok := <-p.out:
+			if !ok {
+				p.closeHandshake(CloseSessionEnded, "session closed")
+				return nil
+			}
+			if err := p.write(b); err != nil {
+				return err
+			}
+		case <-p.readDone:
+			return clientEnd(p.readErr)
+		case <-p.overflow:
+			p.closeHandshake(CloseQueueOverflow, "output queue overflow")
+			return ErrSlowConsumer
+		case code := <-p.drop:
+			p.dropNow(code)
+			return ErrDropped
+		case <-dropAfter:
+			p.dropNow(p.opts.DropCode)
+			return ErrDropped
+		}
+	}
+}
+
+func (p *peer) write(b []byte) error {
+	_ = p.conn.SetWriteDeadline(time.Now().Add(writeTimeout))
+
+	return p.conn.WriteMessage(websocket.BinaryMessage, b)
+}
+
+// closeHandshake sends a close frame and waits (bounded) for the client's reply, so the
+// client reads the code instead of a reset connection.
+func (p *peer) closeHandshake(code int, reason string) {
+	msg := websocket.FormatCloseMessage(code, reason)
+	if err := p.conn.WriteControl(websocket.CloseMessage, msg,
+		time.Now().Add(closeTimeout)); err != nil {
+		return
+	}
+
+	select {
+	case <-p.readDone:
+	case <-time.After(closeTimeout):
+	}
+}
+
+// dropNow ends the conn without a handshake.
+func (p *peer) dropNow(code int) {
+	if code != DropAbrupt {
+		msg := websocket.FormatCloseMessage(code, "dropped")
+		_ = p.conn.WriteControl(websocket.CloseMessage, msg, time.Now().Add(closeTimeout))
+	}
+	_ = p.conn.Close()
+}
+
+// clientEnd maps the reader's error to Attach's result: a normal close is no error.
+func clientEnd(err error) error {
+	if websocket.IsCloseError(err, websocket.CloseNormalClosure,
+		websocket.CloseGoingAway, websocket.CloseNoStatusReceived) {
+		return nil
+	}
+
+	return err
+}

@@ -1,0 +1,19 @@
+// Package shell runs local shells on pseudo-terminals for the embedded demo server and
+// bridges them to websh websockets.
+//
+// One Session is one shell on one PTY. Any number of websocket conns may be attached to
+// it with Session.Attach; every conn receives all PTY output as binary frames, and every
+// conn that is not read-only may type into the shell (text and binary frames alike).
+//
+// Who ends what:
+//   - the shell exiting (or Session.Close) ends the session: every attached conn gets a
+//     close frame with code CloseSessionEnded (4000) and its Attach returns nil;
+//   - the master conn (AttachOptions.Master) going away, for any reason, closes the session;
+//   - a non-master (shared) conn going away ends nothing but its own Attach call.
+//
+// Faults for client tests: AttachOptions.DropAfter/DropCode drop one conn after a delay,
+// and Session.Drop drops every conn now. DropAbrupt closes the TCP connection without a
+// close frame (the client sees 1006); any other code sends that close code first (1011 is
+// the usual "server error"). The PTY reader never waits on a conn: each conn has a bounded
+// output queue and is dropped with CloseQueueOverflow when it falls too far behind.
+package shell

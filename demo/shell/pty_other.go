@@ -1,0 +1,24 @@
+//go:build !unix
+
+package shell
+
+import (
+	"errors"
+	"os"
+	"syscall"
+)
+
+// Limitation: demo shells need a Unix PTY; on other systems Start fails (remove when a
+// ConPTY backend exists).
+func openPTY() (master, tty *os.File, err error) {
+	return nil, nil, errors.ErrUnsupported
+}
+
+func procAttr() *syscall.SysProcAttr { return nil }
+
+func signalGroup(pid int, sig syscall.Signal) {}
+
+const (
+	hangup = syscall.Signal(1)
+	kill   = syscall.Signal(9)
+)
