@@ -1,0 +1,91 @@
+package websh
+
+import (
+	"errors"
+	"io"
+
+	tea "github.com/charmbracelet/bubbletea"
+)
+
+// start launches the goroutines that move bytes between the Conn and the
+// emulator: reader (Conn → emulator), replies (emulator → queue) and
+// writer (queue → Conn). It runs at most once, and never after Close.
+func (p *Pane) start() {
+	p.startOnce.Do(func() {
+		p.wg.Add(3)
+		go p.readLoop()
+		go p.replyLoop()
+		go p.writeLoop()
+	})
+}
+
+// readLoop feeds remote output to the emulator and wakes the UI. The wake
+// channel holds one token, so a burst of frames costs one redraw.
+func (p *Pane) readLoop() {
+	defer p.wg.Done()
+	for {
+		b, err := p.conn.Recv()
+		if len(b) > 0 {
+			p.term.write(b)
+			p.notify()
+		}
+		if err != nil {
+			p.term.flush()
+			if errors.Is(err, io.EOF) {
+				err = nil
+			}
+			p.ended <- err
+			return
+		}
+	}
+}
+
+// notify wakes the UI without ever blocking.
+func (p *Pane) notify() {
+	select {
+	case p.wake <- struct{}{}:
+	default:
+	}
+}
+
+// replyLoop drains the emulator's reply pipe (DA/DSR answers) into the send
+// queue; without it a query in the output would block the emulator.
+func (p *Pane) replyLoop() {
+	defer p.wg.Done()
+	buf := make([]byte, 4096)
+	for {
+		n, err := p.term.reader().Read(buf)
+		p.queue.push(buf[:n])
+		if err != nil {
+			return
+		}
+	}
+}
+
+// writeLoop is the only caller of Conn.Send. After a failed Send it keeps
+// draining, so the queue stays bounded; the reader reports the end.
+func (p *Pane) writeLoop() {
+	defer p.wg.Done()
+	for {
+		select {
+		case <-p.done:
+			return
+		case <-p.queue.ready:
+		}
+		if b := p.queue.take(); b != nil {
+			_ = p.conn.Send(b)
+		}
+	}
+}
+
+// waitOutput blocks until new output, the end of the stream, or Close.
+func (p *Pane) waitOutput() tea.Msg {
+	select {
+	case <-p.done:
+		return nil
+	case err := <-p.ended:
+		return endedMsg{id: p.id, err: err}
+	case <-p.wake:
+		return outputMsg{id: p.id}
+	}
+}
