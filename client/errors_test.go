@@ -234,3 +234,13 @@ func TestTransportErrorIsNotAPIError(t *testing.T) {
 		t.Errorf("err = %T %v, want a transport error", err, err)
 	}
 }
+
+func TestSuccessWithWrongShape(t *testing.T) {
+	srv, _ := fakeServer(t, map[string]reply{"GET /api/iam/users/": {
+		body: `{"count": "many", "results": {}}`}})
+	_, err := newClient(t, srv).ListUsers(context.Background(), client.ListOptions{})
+	var re *client.ResponseError
+	if !errors.As(err, &re) || re.Status != 200 || re.Err == nil {
+		t.Errorf("err = %T %v, want *ResponseError carrying the decode error", err, err)
+	}
+}
