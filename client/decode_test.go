@@ -80,7 +80,8 @@ func TestUserNullableAndHangul(t *testing.T) {
 
 func TestServersBothEras(t *testing.T) {
 	t.Run("2024 bare owner UUID with owner_name", func(t *testing.T) {
-		srv, _ := fakeServer(t, map[string]reply{"GET /api/servers/servers/": {file: "servers_2024.json"}})
+		srv, _ := fakeServer(t, map[string]reply{
+			"GET /api/servers/servers/": {file: "servers_2024.json"}})
 		page, err := newClient(t, srv).ListServers(context.Background(), client.ListOptions{})
 		if err != nil {
 			t.Fatal(err)
@@ -100,7 +101,8 @@ func TestServersBothEras(t *testing.T) {
 		}
 	})
 	t.Run("2026 nested owner summary", func(t *testing.T) {
-		srv, _ := fakeServer(t, map[string]reply{"GET /api/servers/servers/": {file: "servers_2026.json"}})
+		srv, _ := fakeServer(t, map[string]reply{
+			"GET /api/servers/servers/": {file: "servers_2026.json"}})
 		page, err := newClient(t, srv).ListServers(context.Background(), client.ListOptions{})
 		if err != nil {
 			t.Fatal(err)

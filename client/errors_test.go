@@ -33,7 +33,8 @@ func TestAPIErrorBodies(t *testing.T) {
 			client.APIError{Status: 400, Fields: map[string][]string{
 				"username": {"Please use another username as it is disallowed."},
 				"email":    {"Enter a valid email address."}}},
-			"email: Enter a valid email address.; username: Please use another username as it is disallowed."},
+			"email: Enter a valid email address.; " +
+				"username: Please use another username as it is disallowed."},
 		{"non_field_errors", reply{status: 400,
 			body: `{"non_field_errors": ["There should be at least a superuser in the system."]}`},
 			client.APIError{Status: 400,
