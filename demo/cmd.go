@@ -1,0 +1,59 @@
+package demo
+
+import (
+	"context"
+	"flag"
+	"fmt"
+	"io"
+	"os"
+	"os/signal"
+	"syscall"
+)
+
+// Main runs the standalone command "alpacon-tui demo-server [--addr A]
+// [--faults SPEC] [--shell PROG] [--log]"; args are the flags after the
+// command name. It prints exactly two lines, "url: <base URL>" and
+// "token: <token of alice>", then serves until SIGINT or SIGTERM.
+func Main(args []string, stdout io.Writer) error {
+	return run(args, stdout, nil)
+}
+
+// run is Main with a way for tests to stop it: it also returns when stop is
+// closed. It prints nothing before the server listens.
+func run(args []string, stdout io.Writer, stop <-chan struct{}) error {
+	fs := flag.NewFlagSet("demo-server", flag.ContinueOnError)
+	fs.SetOutput(os.Stderr)
+	addr := fs.String("addr", "127.0.0.1:8000", "listen address (loopback only)")
+	spec := fs.String("faults", os.Getenv("ALPACON_DEMO_FAULTS"),
+		"fault spec, e.g. latency=200ms,html500=0.2,truncate=0.1,wsdrop=5s")
+	shellProg := fs.String("shell", "", "program websh sessions run (default $SHELL, else /bin/sh)")
+	logReq := fs.Bool("log", false, "log one line per request to stderr (no tokens, no bodies)")
+	if err := fs.Parse(args); err != nil {
+		return err
+	}
+	if fs.NArg() > 0 {
+		return fmt.Errorf("demo-server: unexpected argument %q", fs.Arg(0))
+	}
+	opts := Options{Addr: *addr, Faults: *spec, Shell: *shellProg}
+	if opts.Faults == "" {
+		opts.Faults = "none" // the flag already folded in the environment
+	}
+	if *logReq {
+		opts.Log = os.Stderr
+	}
+	srv, err := Start(opts)
+	if err != nil {
+		return err
+	}
+	defer srv.Close()
+	if _, err := fmt.Fprintf(stdout, "url: %s\ntoken: %s\n", srv.URL(), srv.Token()); err != nil {
+		return err
+	}
+	ctx, cancel := signal.NotifyContext(context.Background(), os.Interrupt, syscall.SIGTERM)
+	defer cancel()
+	select {
+	case <-ctx.Done():
+	case <-stop:
+	}
+	return srv.Close()
+}
