@@ -45,6 +45,7 @@ type Stream struct {
 	closing atomic.Bool
 	once    sync.Once
 	werr    atomic.Pointer[error]
+	end     error // what Recv returned last, kept so Recv never reads twice after the end
 }
 
 // DialWebsh connects to a websocket_url from CreateSession, JoinChannel or
@@ -179,13 +180,16 @@ func (s *Stream) writeErr() error {
 // A normal end (close 4000, 1000, 1001, or our own Close) gives io.EOF; any
 // other end a *CloseError.
 func (s *Stream) Recv() ([]byte, error) {
+	if s.end != nil {
+		return nil, s.end // gorilla panics on many reads of a failed connection
+	}
 	_, p, err := s.conn.ReadMessage()
 	if err == nil {
 		return p, nil
 	}
-	err = s.endError(err)
+	s.end = s.endError(err)
 	s.shutdown(false)
-	return nil, err
+	return nil, s.end
 }
 
 // endError maps a read error onto io.EOF or a *CloseError.
@@ -217,7 +221,13 @@ func (s *Stream) shutdown(sayGoodbye bool) {
 	s.once.Do(func() {
 		s.closing.Store(sayGoodbye || s.closing.Load())
 		close(s.done)
-		<-s.written
+		select {
+		case <-s.written:
+		case <-time.After(closeTimeout):
+			// The peer stopped reading and a write is stuck: cut it short.
+			_ = s.conn.Close()
+			<-s.written
+		}
 		if sayGoodbye {
 			msg := websocket.FormatCloseMessage(websocket.CloseNormalClosure, "")
 			_ = s.conn.WriteControl(websocket.CloseMessage, msg, time.Now().Add(closeTimeout))

@@ -288,3 +288,20 @@ func waitGoroutines(t *testing.T, n int) {
 		time.Sleep(20 * time.Millisecond)
 	}
 }
+
+func TestStreamRecvAfterEndRepeatsTheEnd(t *testing.T) {
+	srv, c := wsServer(t, func(t *testing.T, conn *websocket.Conn, r *http.Request) {
+		closeWith(conn, 1011, "agent lost")
+	})
+	s := dial(t, c, wsURL(srv, "/ws/websh/ch/tok/"), client.StreamOptions{})
+	_, first := s.Recv()
+	for range 1100 { // gorilla panics past 1000 reads of a failed connection
+		if _, err := s.Recv(); err != first {
+			t.Fatalf("Recv after the end = %v, want %v again", err, first)
+		}
+	}
+	var ce *client.CloseError
+	if !errors.As(first, &ce) || ce.Code != 1011 || ce.Reason != "agent lost" {
+		t.Errorf("end = %v", first)
+	}
+}
