@@ -265,3 +265,80 @@ func TestDemoWebshRefusals(t *testing.T) {
 		t.Errorf("wrong channel token: %T %v, want *HandshakeError{403}", err, err)
 	}
 }
+
+func TestDemoGroupsMembershipsTokensNotes(t *testing.T) {
+	srv := startDemo(t)
+	ctx := context.Background()
+	c := demoClient(t, srv, srv.Token())
+	bob := userByName(t, c, "bob")
+
+	g, err := c.CreateGroup(ctx, map[string]any{"name": "qa-team", "display_name": "QA"})
+	if err != nil || g.ID == "" || g.Name != "qa-team" {
+		t.Fatalf("CreateGroup = %+v, %v", g, err)
+	}
+	if _, err := c.CreateGroup(ctx, map[string]any{"name": "root", "display_name": "R"}); err == nil {
+		t.Error("a reserved group name was accepted")
+	} else if ae := asAPIError(t, err); ae.Status != 400 || len(ae.Fields["name"]) == 0 {
+		t.Errorf("reserved name: %+v", ae)
+	}
+	m, err := c.AddMembership(ctx, g.ID, bob.ID, model.RoleMember)
+	if err != nil || m.User.ID != bob.ID || m.Role != model.RoleMember {
+		t.Fatalf("AddMembership = %+v, %v", m, err)
+	}
+	m, err = c.ChangeRole(ctx, m.ID, model.RoleManager)
+	if err != nil || m.Role != model.RoleManager {
+		t.Fatalf("ChangeRole = %+v, %v", m, err)
+	}
+	ms, err := c.ListMemberships(ctx, client.MembershipFilter{Group: g.ID, User: bob.ID})
+	if err != nil || len(ms) != 1 || ms[0].ID != m.ID {
+		t.Fatalf("ListMemberships = %+v, %v", ms, err)
+	}
+	if err := c.RemoveMembership(ctx, m.ID); err != nil {
+		t.Fatal(err)
+	}
+	if err := c.DeleteGroup(ctx, g.ID); err != nil {
+		t.Fatal(err)
+	}
+	if _, err := c.GetGroup(ctx, g.ID); !isStatus(err, 404) {
+		t.Errorf("deleted group still there: %v", err)
+	}
+
+	tok, err := c.CreateToken(ctx, "ci", nil)
+	if err != nil || tok.Key == "" {
+		t.Fatalf("CreateToken = %+v, %v", tok, err)
+	}
+	if err := demoClient(t, srv, tok.Key).CheckToken(ctx); err != nil {
+		t.Errorf("the new API token does not work: %v", err)
+	}
+	toks, err := c.ListTokens(ctx)
+	if err != nil || !hasToken(toks, tok.ID) {
+		t.Fatalf("ListTokens = %+v, %v", toks, err)
+	}
+	if err := c.DeleteToken(ctx, tok.ID); err != nil {
+		t.Fatal(err)
+	}
+
+	web := serverByName(t, c, "web-01")
+	n, err := c.CreateNote(ctx, web.ID, "disk swap on friday", false, false)
+	if err != nil || n.Server.ID != web.ID || n.Content != "disk swap on friday" {
+		t.Fatalf("CreateNote = %+v, %v", n, err)
+	}
+	notes, err := c.ListNotes(ctx, client.ListOptions{Filters: url.Values{"server": {web.ID}}})
+	if err != nil || notes.Count == 0 {
+		t.Fatalf("ListNotes = %+v, %v", notes, err)
+	}
+}
+
+func isStatus(err error, status int) bool {
+	var ae *client.APIError
+	return errors.As(err, &ae) && ae.Status == status
+}
+
+func hasToken(toks []model.APIToken, id string) bool {
+	for _, t := range toks {
+		if t.ID == id {
+			return true
+		}
+	}
+	return false
+}
