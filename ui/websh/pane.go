@@ -249,7 +249,9 @@ func (p *Pane) Close() error {
 	p.closeOnce.Do(func() {
 		p.startOnce.Do(func() {}) // no goroutines may start after Close
 		close(p.done)
-		err = p.conn.Close()
+		if p.conn != nil {
+			err = p.conn.Close()
+		}
 		p.term.closeReplies()
 		go func() {
 			p.wg.Wait()

@@ -2,6 +2,7 @@ package websh
 
 import (
 	"io"
+	"strings"
 	"sync"
 	"sync/atomic"
 	"unicode/utf8"
@@ -166,18 +167,17 @@ func (t *terminal) writeWide(p []byte) {
 		}
 		t.state = ns
 		switch {
-		case width > 0 && t.atEdge && t.autowrap:
+		case width >= 2 || width > 0 && t.atEdge:
+			// Flush first: the bytes before may change the modes.
 			out(i)
-			_, _ = t.emu.Write([]byte("\r\n"))
+			if t.atEdge && t.autowrap {
+				_, _ = t.emu.Write([]byte("\r\n"))
+			}
 			t.atEdge = false
-			if width >= 2 {
+			if width >= 2 && t.autowrap {
 				t.writeWideGrapheme(seq, width)
 				start = i + n
 			}
-		case width >= 2 && t.autowrap:
-			out(i)
-			t.writeWideGrapheme(seq, width)
-			start = i + n
 		case width == 0 && t.atEdge && !isSGR(seq):
 			// Any control but SGR cancels the pending wrap.
 			t.atEdge = false
@@ -293,5 +293,5 @@ func (t *terminal) text() string {
 	cols, rows := t.size()
 	buf := uv.NewScreenBuffer(cols, rows)
 	t.emu.Draw(buf, buf.Bounds())
-	return uv.TrimSpace(buf.String())
+	return strings.TrimRight(uv.TrimSpace(buf.String()), "\n")
 }
