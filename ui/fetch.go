@@ -1,0 +1,167 @@
+package ui
+
+import (
+	"context"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"alpacon-tui/client"
+	"alpacon-tui/model"
+)
+
+// requestTimeout bounds every REST call the UI makes.
+const requestTimeout = 20 * time.Second
+
+// listLimit caps how many rows a list loads.
+// Limitation: lists load at most listLimit rows, with no paging past them
+// (remove when lists fetch the next page as the cursor nears the end).
+const listLimit = 2000
+
+// Every reply carries the id of its request: a reply whose id is no longer
+// the latest for its target is stale and dropped.
+type (
+	serversMsg struct {
+		req   int
+		items []model.Server
+		err   error
+	}
+	usersMsg struct {
+		req   int
+		items []model.User
+		err   error
+	}
+	groupsMsg struct {
+		req   int
+		items []model.Group
+		err   error
+	}
+	sessionsMsg struct {
+		req   int
+		items []model.Session
+		err   error
+	}
+	meMsg struct {
+		user *model.User
+		err  error
+	}
+	// detailMsg is a fetched object for the detail view (or the form).
+	detailMsg struct {
+		req     int
+		view    View
+		obj     any
+		forEdit bool
+		err     error
+	}
+	userSavedMsg struct {
+		req  int
+		user *model.User
+		err  error
+	}
+)
+
+// newReq registers a request, so the spinner runs until its reply.
+func (m *Model) newReq() (int, tea.Cmd) {
+	m.nextReq++
+	wasIdle := len(m.pending) == 0
+	m.pending[m.nextReq] = true
+	if wasIdle {
+		return m.nextReq, m.spin.Tick
+	}
+	return m.nextReq, nil
+}
+
+// done ends a request; it reports whether req was still registered.
+func (m *Model) done(req int) { delete(m.pending, req) }
+
+func withTimeout() (context.Context, context.CancelFunc) {
+	return context.WithTimeout(context.Background(), requestTimeout)
+}
+
+// fetchList reloads the list of v.
+func (m *Model) fetchList(v View) tea.Cmd {
+	req, tick := m.newReq()
+	m.reqs[v] = req
+	c := m.c
+	var cmd tea.Cmd
+	switch v {
+	case ViewServers:
+		cmd = func() tea.Msg {
+			ctx, cancel := withTimeout()
+			defer cancel()
+			items, err := client.Walk(ctx, c.ListServers, client.ListOptions{}, listLimit)
+			return serversMsg{req, items, err}
+		}
+	case ViewUsers:
+		cmd = func() tea.Msg {
+			ctx, cancel := withTimeout()
+			defer cancel()
+			items, err := client.Walk(ctx, c.ListUsers, client.ListOptions{}, listLimit)
+			return usersMsg{req, items, err}
+		}
+	case ViewGroups:
+		cmd = func() tea.Msg {
+			ctx, cancel := withTimeout()
+			defer cancel()
+			items, err := client.Walk(ctx, c.ListGroups, client.ListOptions{}, listLimit)
+			return groupsMsg{req, items, err}
+		}
+	case ViewSessions:
+		cmd = func() tea.Msg {
+			ctx, cancel := withTimeout()
+			defer cancel()
+			items, err := client.Walk(ctx, c.ListSessions, client.ListOptions{}, listLimit)
+			return sessionsMsg{req, items, err}
+		}
+	}
+	return tea.Batch(cmd, tick)
+}
+
+// fetchMe loads the signed-in user for the header.
+func (m *Model) fetchMe() tea.Cmd {
+	c := m.c
+	return func() tea.Msg {
+		ctx, cancel := withTimeout()
+		defer cancel()
+		u, err := c.Me(ctx)
+		return meMsg{u, err}
+	}
+}
+
+// fetchDetail loads the full object behind a list row: list answers omit
+// detail-only fields (a user's shell, a session's rows and cols).
+func (m *Model) fetchDetail(v View, id string, forEdit bool) tea.Cmd {
+	req, tick := m.newReq()
+	m.detailReq = req
+	c := m.c
+	get := func(ctx context.Context) (any, error) {
+		switch v {
+		case ViewServers:
+			return c.GetServer(ctx, id)
+		case ViewUsers:
+			return c.GetUser(ctx, id)
+		case ViewGroups:
+			return c.GetGroup(ctx, id)
+		}
+		return c.GetSession(ctx, id)
+	}
+	return tea.Batch(tick, func() tea.Msg {
+		ctx, cancel := withTimeout()
+		defer cancel()
+		obj, err := get(ctx)
+		return detailMsg{req: req, view: v, obj: obj, forEdit: forEdit, err: err}
+	})
+}
+
+// saveUser sends the form's changes.
+func (m *Model) saveUser(id string, changes map[string]any) tea.Cmd {
+	req, tick := m.newReq()
+	m.formReq = req
+	c := m.c
+	return tea.Batch(tick, func() tea.Msg {
+		ctx, cancel := withTimeout()
+		defer cancel()
+		u, err := c.PatchUser(ctx, id, changes)
+		return userSavedMsg{req, u, err}
+	})
+}

@@ -1,0 +1,157 @@
+package ui
+
+import (
+	"fmt"
+	"strings"
+
+	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
+
+	"alpacon-tui/keymap"
+	"alpacon-tui/ui/safetext"
+)
+
+// View draws header, body, status bar and help line, exactly the terminal
+// size; the full help overlays the body.
+func (m *Model) View() string {
+	if m.width <= 0 || m.height <= 0 {
+		return ""
+	}
+	bw, bh := m.bodySize()
+	parts := []string{m.headerTitle(), m.headerTabs()}
+	if bh > 0 {
+		body := m.body()
+		if m.showHelp {
+			body = m.helpOverlay(bw, bh)
+		}
+		parts = append(parts, body)
+	}
+	parts = append(parts, m.statusLine(), m.helpLine())
+	lines := strings.Split(strings.Join(parts, "\n"), "\n")
+	if len(lines) > m.height {
+		lines = lines[:m.height]
+	}
+	return strings.Join(lines, "\n")
+}
+
+func (m *Model) body() string {
+	switch m.screen {
+	case screenDetail:
+		return m.detail.View()
+	case screenForm:
+		return m.form.View()
+	case screenWebsh:
+		if p := m.activePane(); p != nil {
+			return p.pane.View()
+		}
+	}
+	return m.tables[m.view].View()
+}
+
+func (m *Model) headerTitle() string {
+	h := m.styles.Header
+	s := h.Title.Render("alpacon") + " " + h.Workspace.Render(safetext.Line(m.c.BaseURL()))
+	if m.me != "" {
+		s += "  " + h.User.Render("signed in as "+m.me)
+	}
+	if m.opts.Version != "" {
+		s += "  " + h.User.Render(safetext.Line(m.opts.Version))
+	}
+	return fit(s, m.width)
+}
+
+// headerTabs shows the four lists and every websh pane; the active tab is
+// bracketed so it reads without colour too.
+func (m *Model) headerTabs() string {
+	h := m.styles.Header
+	var b strings.Builder
+	for v := range viewCount {
+		label := fmt.Sprintf("%d %s", int(v)+1, v)
+		if v == m.view && m.screen != screenWebsh {
+			b.WriteString(h.ActiveTab.Render("[" + label + "]"))
+		} else {
+			b.WriteString(h.Tab.Render(" " + label + " "))
+		}
+	}
+	if len(m.panes) > 0 {
+		b.WriteString(" │")
+	}
+	for i, p := range m.panes {
+		label := "▸ " + safetext.Line(p.server.Name)
+		if p.pane.Ended() {
+			label += " (closed)"
+		}
+		if i == m.active && m.screen == screenWebsh {
+			b.WriteString(h.ActivePaneTab.Render("[" + label + "]"))
+		} else {
+			b.WriteString(h.PaneTab.Render(" " + label + " "))
+		}
+	}
+	return fit(b.String(), m.width)
+}
+
+func (m *Model) statusLine() string {
+	st := m.styles.Status
+	if m.cmdMode {
+		return fit(st.Command.Render(m.cmdInput.View()), m.width)
+	}
+	s := ""
+	if len(m.pending) > 0 {
+		s = m.spin.View() + " "
+	}
+	switch {
+	case m.status.isErr:
+		s += st.Error.Render("✗ " + m.status.text)
+	case m.status.text != "":
+		s += st.Info.Render(m.status.text)
+	case len(m.pending) > 0:
+		s += st.Info.Render("loading…")
+	}
+	return fit(s, m.width)
+}
+
+func (m *Model) helpLine() string {
+	return fit(m.help.ShortHelpView(m.helpKeys().ShortHelp()), m.width)
+}
+
+func (m *Model) helpOverlay(w, h int) string {
+	m.help.ShowAll = true
+	full := m.help.FullHelpView(m.helpKeys().FullHelp())
+	m.help.ShowAll = false
+	box := m.styles.Overlay.Render("Keys\n\n" + full)
+	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box)
+}
+
+// helpKeys picks the key set of the focused screen.
+func (m *Model) helpKeys() keymap.Help {
+	ctx := keymap.ContextList
+	switch {
+	case m.screen == screenWebsh:
+		ctx = keymap.ContextWebsh
+	case m.screen == screenForm:
+		ctx = keymap.ContextForm
+	case m.screen == screenDetail && m.detailView == ViewUsers:
+		ctx = keymap.ContextUserDetail
+	case m.screen == screenDetail:
+		ctx = keymap.ContextDetail
+	case m.view == ViewServers:
+		ctx = keymap.ContextServers
+	case m.view == ViewUsers:
+		ctx = keymap.ContextUsers
+	}
+	return keymap.Help{Keys: m.keys, Context: ctx}
+}
+
+// fit truncates or pads a styled line to exactly w cells.
+func fit(s string, w int) string {
+	if w <= 0 {
+		return ""
+	}
+	if ansi.StringWidth(s) > w {
+		s = ansi.Truncate(s, w, "…")
+	}
+	if pad := w - ansi.StringWidth(s); pad > 0 {
+		s += strings.Repeat(" ", pad)
+	}
+	return s
+}
