@@ -48,8 +48,8 @@ func DefaultKeyMap() KeyMap {
 
 		NextTab:      bind("tab", "next tab", "tab"),
 		PrevTab:      bind("shift+tab", "prev tab", "shift+tab"),
-		NextPane:     bind("]", "next websh", "]"),
-		PrevPane:     bind("[", "prev websh", "["),
+		NextPane:     bind("]", "reopen websh", "]"),
+		PrevPane:     bind("[", "previous websh", "["),
 		ViewServers:  bind("1", "servers", "1"),
 		ViewUsers:    bind("2", "users", "2"),
 		ViewGroups:   bind("3", "groups", "3"),

@@ -125,10 +125,14 @@ var namedKeys = map[string]tea.KeyMsg{
 	"space":     {Type: tea.KeySpace, Runes: []rune{' '}},
 }
 
-// startDemo runs a demo server for the test.
+// demoShell is bash with a prompt that names no local user or path, so
+// goldens of a pane are the same on every machine.
+const demoShell = `env PS1=demo$\040 bash --norc --noprofile -i`
+
+// startDemo runs a demo server for the test, without injected faults.
 func startDemo(t *testing.T) *demo.Server {
 	t.Helper()
-	srv, err := demo.Start(demo.Options{Addr: "127.0.0.1:0", Shell: "bash"})
+	srv, err := demo.Start(demo.Options{Addr: "127.0.0.1:0", Shell: demoShell, Faults: "none"})
 	if err != nil {
 		t.Fatal(err)
 	}
@@ -164,4 +168,11 @@ func (h *harness) save(keys ...string) {
 	h.waitFor("the save reply", func() bool {
 		return h.m.formReq > before && !h.m.pending[h.m.formReq]
 	})
+}
+
+func (h *harness) activePaneID() int {
+	if p := h.m.activePane(); p != nil {
+		return p.pane.ID()
+	}
+	return -1
 }

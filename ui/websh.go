@@ -121,18 +121,19 @@ func (m *Model) focusPane(i int) tea.Cmd {
 	return nil
 }
 
-// cyclePane reopens the next or previous pane; from a list it reopens the
-// last one used.
+// cyclePane reopens a pane from a list or detail view (inside a pane the
+// keys belong to the remote): ] the last one used, [ the one before it.
 func (m *Model) cyclePane(delta int) tea.Cmd {
-	if len(m.panes) == 0 {
+	n := len(m.panes)
+	if n == 0 {
 		m.setInfo("no websh sessions open — press w on a connected server")
 		return nil
 	}
-	i := m.active
-	if m.screen == screenWebsh {
-		i = ((i+delta)%len(m.panes) + len(m.panes)) % len(m.panes)
+	i := min(m.active, n-1)
+	if delta < 0 {
+		i = ((i-1)%n + n) % n
 	}
-	return m.focusPane(min(i, len(m.panes)-1))
+	return m.focusPane(i)
 }
 
 // routePane hands a websh message to its pane; leave and closed are the
