@@ -16,6 +16,7 @@ func benchStream(size int) []byte {
 	var b bytes.Buffer
 	words := []string{"GET", "/api/servers/", "200", "ok", "user=alice", "latency", "websh",
 		"서버", "연결됨", "接続", "日本語", "session", "agent", "alpamon"}
+	cjk := []string{"한국어", "中文", "テキスト", "가나다라", "漢字"}
 	levels := []string{"\x1b[32mINFO\x1b[0m", "\x1b[33mWARN\x1b[0m", "\x1b[1;31mERROR\x1b[0m"}
 	for b.Len() < size {
 		switch k := r.IntN(100); {
@@ -39,7 +40,7 @@ func benchStream(size int) []byte {
 			b.WriteString("\x1b[0m\r\n")
 		case k < 80: // CJK and Hangul lines
 			for range 10 + r.IntN(20) {
-				b.WriteString([]string{"한국어", "中文", "テキスト", "가나다라", "漢字"}[r.IntN(5)])
+				b.WriteString(cjk[r.IntN(len(cjk))])
 			}
 			b.WriteString("\r\n")
 		case k < 92: // progress bar

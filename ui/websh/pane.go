@@ -5,8 +5,6 @@ package websh
 
 import (
 	"context"
-	"errors"
-	"fmt"
 
 	"strings"
 	"sync"
@@ -308,21 +306,6 @@ func fitNote(note, hint string, width int) string {
 		return ansi.Truncate(note+hint, max(width, 0), "…")
 	}
 	return ansi.Truncate(note, room, "…") + hint
-}
-
-// describeEnd turns a stream error into "<code> <reason>" when the error
-// carries a websocket close code, else into its text.
-func describeEnd(err error) string {
-	var cc interface{ CloseCode() int }
-	if !errors.As(err, &cc) {
-		return err.Error()
-	}
-	s := fmt.Sprint(cc.CloseCode())
-	var cr interface{ CloseReason() string }
-	if errors.As(err, &cr) && cr.CloseReason() != "" {
-		s += " " + cr.CloseReason()
-	}
-	return s
 }
 
 // resizeNow returns the Cmd that tells the server the size, if seq is the

@@ -67,7 +67,8 @@ func startShell(t *testing.T, rows, cols int, script string) (*shellServer, *wsC
 	return s, &wsConn{c: c}
 }
 
-func (s *shellServer) serveWS(w http.ResponseWriter, r *http.Request, rows, cols int, script string) {
+func (s *shellServer) serveWS(w http.ResponseWriter, r *http.Request,
+	rows, cols int, script string) {
 	up := websocket.Upgrader{}
 	ws, err := up.Upgrade(w, r, nil)
 	if err != nil {
