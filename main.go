@@ -1,0 +1,224 @@
+// Command alpacon-tui is a keyboard-driven terminal UI for Alpacon
+// workspaces. See README.md for the commands of a fresh machine.
+package main
+
+import (
+	"context"
+	"errors"
+	"flag"
+	"fmt"
+	"io"
+	"log/slog"
+	"os"
+	"path/filepath"
+	"time"
+
+	tea "github.com/charmbracelet/bubbletea"
+
+	"alpacon-tui/client"
+	"alpacon-tui/config"
+	"alpacon-tui/demo"
+	"alpacon-tui/ui"
+	"alpacon-tui/ui/signin"
+)
+
+// version is set at build time with -ldflags "-X main.version=…".
+var version = "dev"
+
+// Exit codes: 0 done, 1 a runtime failure, 2 a usage error.
+const (
+	exitOK    = 0
+	exitError = 1
+	exitUsage = 2
+)
+
+func main() {
+	os.Exit(run(os.Args[1:], os.Stdout, os.Stderr))
+}
+
+type options struct {
+	demo       bool
+	url        string
+	token      string
+	insecure   bool
+	textFrames bool
+	debug      bool
+	version    bool
+	faults     string
+}
+
+func run(args []string, stdout, stderr io.Writer) int {
+	if len(args) > 0 && args[0] == "demo-server" {
+		if err := demo.Main(args[1:], stdout); err != nil {
+			fmt.Fprintln(stderr, "alpacon-tui demo-server:", err)
+			return exitError
+		}
+		return exitOK
+	}
+	if len(args) > 0 && args[0] == "info" {
+		return info(stdout, stderr)
+	}
+	opts, code := parseFlags(args, stderr)
+	if code >= 0 {
+		return code
+	}
+	if opts.version {
+		fmt.Fprintln(stdout, "alpacon-tui", version)
+		return info(stdout, stderr)
+	}
+	if err := start(opts, stderr); err != nil {
+		fmt.Fprintln(stderr, "alpacon-tui:", err)
+		return exitError
+	}
+	return exitOK
+}
+
+// parseFlags returns the options, or an exit code ≥ 0 when it must stop.
+func parseFlags(args []string, stderr io.Writer) (options, int) {
+	var o options
+	fs := flag.NewFlagSet("alpacon-tui", flag.ContinueOnError)
+	fs.SetOutput(stderr)
+	fs.BoolVar(&o.demo, "demo", false, "run against an embedded demo workspace on 127.0.0.1")
+	fs.StringVar(&o.url, "url", "", "workspace URL, e.g. https://ws.ap1.alpacon.io")
+	fs.StringVar(&o.token, "token", "", "API token of the workspace")
+	fs.BoolVar(&o.insecure, "insecure", false, "skip TLS certificate checks (self-signed servers)")
+	fs.BoolVar(&o.textFrames, "text-frames", false,
+		"send websh input as text frames (2024 self-hosted servers)")
+	fs.BoolVar(&o.debug, "debug", false, "write a debug log (path shown by `alpacon-tui info`)")
+	fs.BoolVar(&o.version, "version", false, "print the version and the paths in use")
+	fs.StringVar(&o.faults, "faults", "", "with --demo: inject faults (see demo-server --help)")
+	fs.Usage = func() {
+		fmt.Fprintln(stderr, "usage: alpacon-tui [flags]\n"+
+			"       alpacon-tui demo-server [--addr 127.0.0.1:8000]\n"+
+			"       alpacon-tui info\n\nflags:")
+		fs.PrintDefaults()
+	}
+	if err := fs.Parse(args); err != nil {
+		if errors.Is(err, flag.ErrHelp) {
+			return o, exitOK
+		}
+		return o, exitUsage
+	}
+	if fs.NArg() > 0 {
+		fmt.Fprintf(stderr, "alpacon-tui: unexpected argument %q\n", fs.Arg(0))
+		fs.Usage()
+		return o, exitUsage
+	}
+	if o.demo && (o.url != "" || o.token != "") {
+		fmt.Fprintln(stderr, "alpacon-tui: --demo cannot be combined with --url or --token")
+		return o, exitUsage
+	}
+	return o, -1
+}
+
+func info(stdout, stderr io.Writer) int {
+	p, err := config.DefaultPaths()
+	if err != nil {
+		fmt.Fprintln(stderr, "alpacon-tui:", err)
+		return exitError
+	}
+	fmt.Fprintf(stdout, "config: %s\ncli config: %s\nlog (with --debug): %s\n", p.Own, p.CLI, p.Log)
+	return exitOK
+}
+
+// start resolves the workspace, signs in if needed and runs the TUI.
+func start(o options, stderr io.Writer) error {
+	paths, err := config.DefaultPaths()
+	if err != nil {
+		return err
+	}
+	logger, closeLog, err := openLog(o.debug, paths.Log)
+	if err != nil {
+		return err
+	}
+	defer closeLog()
+	slog.SetDefault(logger)
+
+	creds, stop, err := credentials(o, paths)
+	if err != nil {
+		return err
+	}
+	defer stop()
+	if !creds.Usable() {
+		if creds, err = signIn(creds.WorkspaceURL, o, paths); err != nil || !creds.Usable() {
+			return err
+		}
+	}
+	c, err := newClient(creds.WorkspaceURL, o.insecure || creds.Insecure,
+		client.WithToken(creds.Token))
+	if err != nil {
+		return err
+	}
+	m := ui.New(c, ui.Options{TextFrames: o.textFrames, Version: version})
+	_, err = tea.NewProgram(m, tea.WithAltScreen()).Run()
+	return err
+}
+
+// credentials returns the workspace to use and a function that releases
+// what it started (the demo server).
+func credentials(o options, p config.Paths) (config.Credentials, func(), error) {
+	if !o.demo {
+		c, err := config.Resolve(o.url, o.token, p)
+		return c, func() {}, err
+	}
+	srv, err := demo.Start(demo.Options{Addr: "127.0.0.1:0", Faults: o.faults})
+	if err != nil {
+		return config.Credentials{}, nil, fmt.Errorf("demo server: %w", err)
+	}
+	slog.Info("demo server started", "url", srv.URL())
+	creds := config.Credentials{WorkspaceURL: srv.URL(), Token: srv.Token(), Source: "demo"}
+	return creds, func() { srv.Close() }, nil
+}
+
+func newClient(url string, insecure bool, opts ...client.Option) (*client.Client, error) {
+	opts = append(opts, client.WithUserAgent("alpacon-tui/"+version))
+	if insecure {
+		opts = append(opts, client.WithInsecureTLS())
+	}
+	return client.New(url, opts...)
+}
+
+// signIn runs the sign-in form and keeps the token in our own config file.
+func signIn(url string, o options, p config.Paths) (config.Credentials, error) {
+	login := func(ctx context.Context, url, user, pass string) (signin.Result, error) {
+		c, err := newClient(url, o.insecure)
+		if err != nil {
+			return signin.Result{}, err
+		}
+		res, err := c.Login(ctx, user, pass)
+		if err != nil {
+			return signin.Result{}, err
+		}
+		return signin.Result{URL: c.BaseURL(), Token: res.Token, ExpiresAt: res.ExpiresAt}, nil
+	}
+	final, err := tea.NewProgram(signin.New(url, login), tea.WithAltScreen()).Run()
+	if err != nil {
+		return config.Credentials{}, err
+	}
+	res := final.(signin.Model).Result()
+	if res.Token == "" {
+		return config.Credentials{}, nil
+	}
+	creds := config.Credentials{
+		WorkspaceURL: res.URL, Token: res.Token, ExpiresAt: res.ExpiresAt,
+		Insecure: o.insecure, Source: p.Own,
+	}
+	return creds, config.Save(p.Own, creds)
+}
+
+// openLog returns a file logger with --debug and a discarding one otherwise.
+func openLog(debug bool, path string) (*slog.Logger, func(), error) {
+	if !debug {
+		return slog.New(slog.NewTextHandler(io.Discard, nil)), func() {}, nil
+	}
+	if err := os.MkdirAll(filepath.Dir(path), 0o700); err != nil {
+		return nil, nil, err
+	}
+	f, err := os.OpenFile(path, os.O_CREATE|os.O_APPEND|os.O_WRONLY, 0o600)
+	if err != nil {
+		return nil, nil, err
+	}
+	fmt.Fprintf(f, "\n--- alpacon-tui %s started %s\n", version, time.Now().Format(time.RFC3339))
+	h := slog.NewTextHandler(f, &slog.HandlerOptions{Level: slog.LevelDebug})
+	return slog.New(h), func() { f.Close() }, nil
+}

@@ -1,0 +1,187 @@
+package main
+
+import (
+	"bytes"
+	"errors"
+	"io"
+	"os"
+	"os/exec"
+	"path/filepath"
+	"strings"
+	"sync"
+	"testing"
+	"time"
+
+	"github.com/charmbracelet/x/vt"
+	"github.com/creack/pty"
+)
+
+// binary is the alpacon-tui binary built once for the end-to-end tests.
+var binary string
+
+func TestMain(m *testing.M) {
+	dir, err := os.MkdirTemp("", "alpacon-tui-e2e-")
+	if err != nil {
+		panic(err)
+	}
+	binary = filepath.Join(dir, "alpacon-tui")
+	build := exec.Command("go", "build", "-o", binary, ".")
+	build.Stdout, build.Stderr = os.Stderr, os.Stderr
+	if err := build.Run(); err != nil {
+		os.RemoveAll(dir)
+		panic("building the binary: " + err.Error())
+	}
+	code := m.Run()
+	os.RemoveAll(dir)
+	os.Exit(code)
+}
+
+// tty runs the real binary in a pseudo-terminal and reads its output back
+// through a terminal emulator, so assertions see what a person sees.
+type tty struct {
+	t    *testing.T
+	cmd  *exec.Cmd
+	ptmx *os.File
+	emu  *vt.SafeEmulator
+	mu   sync.Mutex
+	raw  bytes.Buffer
+	done chan struct{}
+	err  error
+}
+
+// startTTY starts the binary with args in a cols×rows pseudo-terminal and a
+// fresh home folder, so no config of this machine is read.
+func startTTY(t *testing.T, cols, rows int, args ...string) *tty {
+	t.Helper()
+	return startTTYHome(t, t.TempDir(), cols, rows, args...)
+}
+
+// startTTYHome is startTTY with a home folder the test has prepared.
+func startTTYHome(t *testing.T, home string, cols, rows int, args ...string) *tty {
+	t.Helper()
+	cmd := exec.Command(binary, args...)
+	cmd.Env = []string{
+		"HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, ".config"),
+		"XDG_STATE_HOME=" + filepath.Join(home, ".state"),
+		"PATH=" + os.Getenv("PATH"), "TERM=xterm-256color", "LANG=C.UTF-8",
+		"SHELL=/bin/bash",
+	}
+	ptmx, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: uint16(rows), Cols: uint16(cols)})
+	if err != nil {
+		t.Fatalf("starting %s: %v", binary, err)
+	}
+	tm := &tty{t: t, cmd: cmd, ptmx: ptmx, emu: vt.NewSafeEmulator(cols, rows),
+		done: make(chan struct{})}
+	go tm.pump()
+	// The emulator answers terminal queries (cursor position, device
+	// attributes) on its read side; they must reach the program.
+	go io.Copy(ptmx, tm.emu)
+	t.Cleanup(tm.kill)
+	return tm
+}
+
+func (tm *tty) pump() {
+	buf := make([]byte, 32*1024)
+	for {
+		n, err := tm.ptmx.Read(buf)
+		if n > 0 {
+			tm.mu.Lock()
+			tm.raw.Write(buf[:n])
+			tm.mu.Unlock()
+			tm.emu.Write(buf[:n])
+		}
+		if err != nil {
+			break
+		}
+	}
+	tm.err = tm.cmd.Wait()
+	close(tm.done)
+}
+
+func (tm *tty) kill() {
+	select {
+	case <-tm.done:
+	default:
+		tm.cmd.Process.Kill()
+		<-tm.done
+	}
+	tm.ptmx.Close()
+}
+
+// screen returns the emulator's text.
+func (tm *tty) screen() string { return tm.emu.String() }
+
+// rawOutput returns every byte the program wrote so far.
+func (tm *tty) rawOutput() []byte {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return append([]byte(nil), tm.raw.Bytes()...)
+}
+
+// waitFor polls the screen until it contains every want, or fails the test
+// with the screen as it was.
+func (tm *tty) waitFor(want ...string) string {
+	tm.t.Helper()
+	deadline := time.Now().Add(15 * time.Second)
+	for {
+		s := tm.screen()
+		if containsAll(s, want) {
+			return s
+		}
+		if time.Now().After(deadline) {
+			tm.t.Fatalf("screen never showed %q; it shows:\n%s", want, s)
+		}
+		select {
+		case <-tm.done:
+			if s := tm.screen(); containsAll(s, want) {
+				return s
+			}
+			tm.t.Fatalf("program exited (%v) before showing %q; screen:\n%s",
+				tm.err, want, tm.screen())
+		case <-time.After(40 * time.Millisecond):
+		}
+	}
+}
+
+func containsAll(s string, want []string) bool {
+	for _, w := range want {
+		if !strings.Contains(s, w) {
+			return false
+		}
+	}
+	return true
+}
+
+// send types s as raw terminal bytes.
+func (tm *tty) send(s string) {
+	tm.t.Helper()
+	if _, err := tm.ptmx.Write([]byte(s)); err != nil {
+		tm.t.Fatalf("writing to the pty: %v", err)
+	}
+}
+
+// keys sends each key with a short gap, as a person types; without the gap
+// an ESC followed by a letter would read as alt+letter.
+func (tm *tty) keys(keys ...string) {
+	tm.t.Helper()
+	for _, k := range keys {
+		tm.send(k)
+		time.Sleep(30 * time.Millisecond)
+	}
+}
+
+// wait waits for the program to exit and returns its error.
+func (tm *tty) wait() error {
+	tm.t.Helper()
+	select {
+	case <-tm.done:
+		var exit *exec.ExitError
+		if errors.As(tm.err, &exit) {
+			return exit
+		}
+		return tm.err
+	case <-time.After(15 * time.Second):
+		tm.t.Fatalf("program did not exit; screen:\n%s", tm.screen())
+		return nil
+	}
+}
