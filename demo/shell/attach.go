@@ -73,19 +73,31 @@ type peer struct {
 // Attach serves conn until it ends and returns why: nil when the shell exited (conn got
 // close code 4000) or the client closed normally (1000/1001/1005), ErrDropped,
 // ErrSlowConsumer, or the read/write error otherwise. Attach owns conn and closes it. The
-// greeting, if any, is the first frame; output is sent as binary frames; text and binary
+// greeting, if any, is the first frame, then the backlog of output nobody has seen yet,
+// then live output, all as binary frames; text and binary
 // input frames both go to the shell unless opts.ReadOnly. If opts.Master, the session is
 // closed before Attach returns. Attaching to a finished session just sends code 4000.
 func (s *Session) Attach(conn *websocket.Conn, opts AttachOptions) error {
 	p := newPeer(conn, opts)
 	s.register(p)
 
+	finished := make(chan struct{})
+	watched := make(chan struct{})
 	go p.readLoop(s)
+	go p.watchOverflow(finished, watched)
 	err := p.writeLoop(s.greeting)
 
 	_ = conn.Close()
+	close(finished)
+	<-watched
 	<-p.readDone
 	s.unregister(p)
+	switch {
+	case p.overflowed():
+		err = ErrSlowConsumer
+	case errors.As(err, new(writeError)) && p.readErr != nil && clientEnd(p.readErr) == nil:
+		err = nil // the client closed normally while output was still being written
+	}
 
 	if opts.Master {
 		_ = s.Close()
@@ -251,8 +263,7 @@ func (p *peer) writeLoop(greeting []byte) error {
 		case <-p.readDone:
 			return clientEnd(p.readErr)
 		case <-p.overflow:
-			p.closeHandshake(CloseQueueOverflow, "output queue overflow")
-			return ErrSlowConsumer
+			return ErrSlowConsumer // watchOverflow closes the conn
 		case code := <-p.drop:
 			p.dropNow(code)
 			return ErrDropped
@@ -263,14 +274,47 @@ func (p *peer) writeLoop(greeting []byte) error {
 	}
 }
 
+// watchOverflow drops the conn as soon as its queue overflows. It runs beside the
+// writer because the writer itself may be stuck in a write to the slow client.
+func (p *peer) watchOverflow(finished <-chan struct{}, watched chan<- struct{}) {
+	defer close(watched)
+
+	select {
+	case <-p.overflow:
+		p.closeHandshake(CloseQueueOverflow, "output queue overflow")
+		_ = p.conn.Close()
+	case <-finished:
+	}
+}
+
+// overflowed reports whether broadcast gave up on this conn.
+func (p *peer) overflowed() bool {
+	select {
+	case <-p.overflow:
+		return true
+	default:
+		return false
+	}
+}
+
+// writeError marks an error of writing output, as opposed to one of reading input.
+type writeError struct{ err error }
+
+func (e writeError) Error() string { return "shell: write to conn: " + e.err.Error() }
+func (e writeError) Unwrap() error { return e.err }
+
 func (p *peer) write(b []byte) error {
 	_ = p.conn.SetWriteDeadline(time.Now().Add(writeTimeout))
+	if err := p.conn.WriteMessage(websocket.BinaryMessage, b); err != nil {
+		return writeError{err}
+	}
 
-	return p.conn.WriteMessage(websocket.BinaryMessage, b)
+	return nil
 }
 
 // closeHandshake sends a close frame and waits (bounded) for the client's reply, so the
-// client reads the code instead of a reset connection.
+// client reads the code instead of a reset connection. gorilla allows WriteControl
+// beside a running writer.
 func (p *peer) closeHandshake(code int, reason string) {
 	msg := websocket.FormatCloseMessage(code, reason)
 	if err := p.conn.WriteControl(websocket.CloseMessage, msg,

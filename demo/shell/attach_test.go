@@ -1,3 +1,5 @@
+//go:build unix
+
 package shell
 
 import (
@@ -92,8 +94,8 @@ func TestExitClosesEveryConn(t *testing.T) {
 	s := startShell(t, Options{})
 	b := newBridge(t, s)
 	master := b.dial(AttachOptions{Master: true})
+	master.waitFor(prompt) // the first conn gets the backlog with the first prompt
 	shared := b.dial(AttachOptions{ReadOnly: true})
-	master.waitFor(prompt)
 
 	master.send(websocket.TextMessage, "exit 3\r")
 
@@ -127,8 +129,8 @@ func TestReadOnlyInputIgnored(t *testing.T) {
 	s := startShell(t, Options{})
 	b := newBridge(t, s)
 	master := b.dial(AttachOptions{Master: true})
-	viewer := b.dial(AttachOptions{ReadOnly: true})
 	master.waitFor(prompt)
+	viewer := b.dial(AttachOptions{ReadOnly: true})
 
 	// The pong proves the server has read (and dropped) the viewer's frame before the
 	// master types, because one conn's frames are handled in order.
@@ -210,8 +212,8 @@ func TestCloseKillsShell(t *testing.T) {
 	s := startShell(t, Options{})
 	b := newBridge(t, s)
 	master := b.dial(AttachOptions{Master: true})
-	shared := b.dial(AttachOptions{})
 	master.waitFor(prompt)
+	shared := b.dial(AttachOptions{})
 
 	// A background job in its own process group keeps the PTY slave open.
 	master.send(websocket.TextMessage, "sleep 1000 & echo bg=$!.\r")

@@ -5,9 +5,13 @@
 // it with Session.Attach; every conn receives all PTY output as binary frames, and every
 // conn that is not read-only may type into the shell (text and binary frames alike).
 //
+// Output the shell writes while no conn is attached (the first prompt, above all) is
+// kept, up to 64 KiB, and handed to the next conn that attaches.
+//
 // Who ends what:
 //   - the shell exiting (or Session.Close) ends the session: every attached conn gets a
-//     close frame with code CloseSessionEnded (4000) and its Attach returns nil;
+//     close frame with code CloseSessionEnded (4000) and its Attach returns nil; jobs the
+//     shell left running in its session are killed;
 //   - the master conn (AttachOptions.Master) going away, for any reason, closes the session;
 //   - a non-master (shared) conn going away ends nothing but its own Attach call.
 //

@@ -1,3 +1,5 @@
+//go:build unix
+
 package shell
 
 import (
@@ -65,21 +67,29 @@ func newBridge(t *testing.T, s *Session) *bridge {
 	return b
 }
 
-// dial attaches a new client with opts.
+// dial attaches a new client with opts that records everything it receives.
 func (b *bridge) dial(opts AttachOptions) *client {
+	b.t.Helper()
+
+	c := b.dialRaw(opts, websocket.DefaultDialer)
+	go c.readAll()
+
+	return c
+}
+
+// dialRaw attaches a client that reads nothing until the test starts c.readAll.
+func (b *bridge) dialRaw(opts AttachOptions, d *websocket.Dialer) *client {
 	b.t.Helper()
 
 	b.next <- opts
 	url := "ws" + strings.TrimPrefix(b.srv.URL, "http")
-	conn, _, err := websocket.DefaultDialer.Dial(url, nil)
+	conn, _, err := d.Dial(url, nil)
 	if err != nil {
 		b.t.Fatalf("dial: %v", err)
 	}
-	c := &client{t: b.t, conn: conn, notify: make(chan struct{}, 1), ended: make(chan struct{})}
-	go c.readAll()
 	b.t.Cleanup(func() { _ = conn.Close() })
 
-	return c
+	return &client{t: b.t, conn: conn, notify: make(chan struct{}, 1), ended: make(chan struct{})}
 }
 
 // result waits for the next Attach result.

@@ -18,7 +18,5 @@ func procAttr() *syscall.SysProcAttr { return nil }
 
 func signalGroup(pid int, sig syscall.Signal) {}
 
-const (
-	hangup = syscall.Signal(1)
-	kill   = syscall.Signal(9)
-)
+// kill is the signal Close sends.
+const kill = syscall.SIGKILL

@@ -50,8 +50,5 @@ func signalGroup(pid int, sig syscall.Signal) {
 	_ = syscall.Kill(-pid, sig)
 }
 
-// hangup and kill are the two signals Close uses.
-const (
-	hangup = syscall.SIGHUP
-	kill   = syscall.SIGKILL
-)
+// kill is the signal Close sends.
+const kill = syscall.SIGKILL

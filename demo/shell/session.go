@@ -19,9 +19,9 @@ const (
 	// drainGrace is how long output may still drain after the shell exited before the
 	// master is closed (a background job may keep the slave open forever).
 	drainGrace = time.Second
-	// hangupGrace is how long Close waits for the shell to exit on SIGHUP (which bash
-	// forwards to its jobs) before it sends SIGKILL.
-	hangupGrace = 500 * time.Millisecond
+	// inputTimeout is how long one input frame may wait for the shell to take it; the
+	// rest of a frame the shell does not read in time is dropped.
+	inputTimeout = 2 * time.Second
 	// closeWait bounds how long Close waits for the session to finish.
 	closeWait = 5 * time.Second
 )
@@ -182,10 +182,10 @@ func (s *Session) ExitCode() int {
 	}
 }
 
-// Close ends the shell: SIGHUP to its process group (bash passes it on to its jobs),
-// then SIGKILL if it has not exited within half a second. It waits (bounded) until the
-// session is done, so the PTY is freed and every attached conn has been sent close code
-// 4000. Close is idempotent; later calls return the first result.
+// Close kills the shell's process group (SIGKILL) and, once the shell is gone, every
+// other process left in its session (Linux). It waits (bounded) until the session is
+// done, so the PTY is freed and every attached conn has been sent close code 4000.
+// Close is idempotent; later calls return the first result.
 func (s *Session) Close() error {
 	s.closeOnce.Do(func() {
 		select {
@@ -194,12 +194,10 @@ func (s *Session) Close() error {
 		default:
 		}
 
+		// SIGKILL at once: bash can miss a SIGHUP that lands between two commands and
+		// then sleep in read(2); the jobs it would have hung up are killed with the
+		// rest of the session by waitLoop.
 		pid := s.Pid()
-		signalGroup(pid, hangup)
-		select {
-		case <-s.exited:
-		case <-time.After(hangupGrace):
-		}
 		signalGroup(pid, kill)
 
 		select {
@@ -217,6 +215,9 @@ func (s *Session) input(p []byte) error {
 	s.inMu.Lock()
 	defer s.inMu.Unlock()
 
+	// A foreground program that never reads stdin would otherwise pin this conn's reader
+	// (and so its Attach) once the terminal's input buffer is full.
+	_ = s.master.SetWriteDeadline(time.Now().Add(inputTimeout))
 	_, err := s.master.Write(p)
 
 	return err
