@@ -71,10 +71,13 @@ func (h *harness) handle(msg tea.Msg) {
 func (h *harness) waitFor(what string, cond func() bool) {
 	h.t.Helper()
 	deadline := time.After(waitLimit)
+	recheck := time.NewTicker(20 * time.Millisecond)
+	defer recheck.Stop()
 	for !cond() {
 		select {
 		case msg := <-h.msgs:
 			h.handle(msg)
+		case <-recheck.C:
 		case <-deadline:
 			h.t.Fatalf("timed out waiting for %s; screen:\n%s", what, h.m.View())
 		}

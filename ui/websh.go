@@ -91,7 +91,11 @@ func (m *Model) onWebshOpened(msg webshOpenedMsg) tea.Cmd {
 	})
 	m.panes = append(m.panes, &paneTab{pane: p, server: msg.server, session: *msg.session})
 	m.setInfo("")
-	return tea.Batch(p.Init(), m.focusPane(len(m.panes)-1))
+	cmds := []tea.Cmd{p.Init(), m.focusPane(len(m.panes) - 1)}
+	if m.loaded[ViewSessions] {
+		cmds = append(cmds, m.fetchList(ViewSessions))
+	}
+	return tea.Batch(cmds...)
 }
 
 // activePane returns the focused pane, or nil.

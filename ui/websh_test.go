@@ -183,3 +183,22 @@ func TestTinyWindowWebshSize(t *testing.T) {
 		})
 	}
 }
+
+func TestWebshResizeFollowsTheWindow(t *testing.T) {
+	srv := startDemo(t)
+	c := newClient(t, srv.URL(), srv.Token())
+	h := newHarness(t, New(c, Options{}), 100, 30)
+	h.idle()
+	p := openPane(t, h, "web-01")
+	h.handle(teaSize(80, 24))
+	rows, cols := p.pane.InnerSize()
+	if rows != 18 || cols != 78 {
+		t.Fatalf("pane inner size %dx%d, want 18x78", rows, cols)
+	}
+	h.waitFor("the server to record 18x78", func() bool {
+		s, err := c.GetSession(context.Background(), p.session.ID)
+		return err == nil && s.Rows == rows && s.Cols == cols
+	})
+	h.keys("stty size", "enter")
+	h.waitView("18 78")
+}

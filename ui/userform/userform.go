@@ -48,9 +48,10 @@ type Model struct {
 	fields []field
 	focus  int
 
-	errs   Errors
-	notice string
-	saving bool
+	errs       Errors
+	notice     string
+	saving     bool
+	confirming bool // esc was pressed once on a dirty form
 
 	width, height int
 	keys          keymap.KeyMap
@@ -136,11 +137,13 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 		return m, nil
 	}
 	m.notice = ""
+	confirming := m.confirming
+	m.confirming = false
 	switch {
 	case key.Matches(k, m.keys.Save):
 		return m.submit()
 	case key.Matches(k, m.keys.Cancel):
-		return m, func() tea.Msg { return CancelMsg{} }
+		return m.cancel(confirming)
 	case key.Matches(k, m.keys.NextField):
 		m.setFocus(m.focus + 1)
 		return m, nil
@@ -171,6 +174,16 @@ func (m Model) updateField(k tea.KeyMsg) (Model, tea.Cmd) {
 	var cmd tea.Cmd
 	f.input, cmd = f.input.Update(k)
 	return m, cmd
+}
+
+// cancel closes the form; a dirty form asks for a second esc first.
+func (m Model) cancel(confirmed bool) (Model, tea.Cmd) {
+	if m.Dirty() && !confirmed {
+		m.confirming = true
+		m.notice = "unsaved changes — esc again to discard, ctrl+s to save"
+		return m, nil
+	}
+	return m, func() tea.Msg { return CancelMsg{} }
 }
 
 func (m Model) submit() (Model, tea.Cmd) {

@@ -123,6 +123,20 @@ func TestCancel(t *testing.T) {
 	}
 }
 
+func TestCancelDirtyAsksFirst(t *testing.T) {
+	m, cmd := keys(newForm(), typeIn("x"), esc)
+	if cmd != nil || !strings.Contains(m.View(), "unsaved changes") {
+		t.Fatalf("first esc on a dirty form should ask:\n%s", m.View())
+	}
+	if _, cmd = keys(m, esc); cmd == nil {
+		t.Fatal("second esc should cancel")
+	}
+	m, _ = keys(m, typeIn("y"))
+	if _, cmd = keys(m, esc); cmd != nil {
+		t.Fatal("a key between the two esc presses should reset the question")
+	}
+}
+
 func TestDirtyAndInertBaseline(t *testing.T) {
 	u := alice
 	u.FirstName = "Eve\x1b[2J"
