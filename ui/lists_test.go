@@ -185,3 +185,36 @@ func TestTinyWindowSizes(t *testing.T) {
 		h.keys("j", "G", "enter", "esc", "?", "?")
 	}
 }
+
+func TestListCursorSurvivesShrinkingReloads(t *testing.T) {
+	srv := startDemo(t)
+	h := newHarness(t, New(newClient(t, srv.URL(), srv.Token()), Options{}), 100, 30)
+	h.idle()
+	all := h.m.servers
+	h.keys("G")
+	tests := []struct {
+		name string
+		keep int
+	}{
+		{"shrinks below the cursor", 3},
+		{"becomes empty", 0},
+		{"grows back", len(all)},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			h.keys("r")
+			req := h.m.reqs[ViewServers]
+			h.handle(serversMsg{req: req, items: all[:tt.keep]})
+			tbl := h.m.tables[ViewServers]
+			if tt.keep == 0 && (tbl.SelectedIndex() != -1 || h.m.selected(ViewServers) != nil) {
+				t.Fatal("an empty list must select nothing")
+			}
+			if tt.keep > 0 && (tbl.Cursor() >= tt.keep || h.m.selected(ViewServers) == nil) {
+				t.Fatalf("cursor %d with %d rows", tbl.Cursor(), tt.keep)
+			}
+			h.keys("enter", "esc", "j", "G")
+			_ = h.m.View()
+		})
+	}
+	h.idle()
+}
