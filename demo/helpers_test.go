@@ -75,7 +75,7 @@ func do(t *testing.T, req *http.Request) answer {
 		t.Fatal(err)
 	}
 	a := answer{status: resp.StatusCode, header: resp.Header, raw: raw}
-	if strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") {
+	if strings.HasPrefix(resp.Header.Get("Content-Type"), "application/json") && len(raw) > 0 {
 		if err := json.Unmarshal(raw, &a.body); err != nil {
 			t.Fatalf("%s %s: bad JSON %q: %v", req.Method, req.URL.Path, raw, err)
 		}
