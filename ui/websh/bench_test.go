@@ -5,6 +5,8 @@ import (
 	"fmt"
 	"math/rand/v2"
 	"testing"
+
+	"github.com/charmbracelet/x/vt"
 )
 
 // benchStream builds a deterministic mix of what websh output looks like:
@@ -83,6 +85,33 @@ func BenchmarkStream(b *testing.B) {
 				}
 				_ = p.View()
 				p.term.closeReplies()
+			}
+		})
+	}
+}
+
+// BenchmarkStreamRawVT is the baseline: the same stream into a bare x/vt
+// emulator (no workarounds, no View), to show what the pane's path costs.
+func BenchmarkStreamRawVT(b *testing.B) {
+	stream := benchStream(2 << 20)
+	for _, sz := range [][2]int{{80, 24}, {200, 50}} {
+		b.Run(fmt.Sprintf("%dx%d", sz[0], sz[1]), func(b *testing.B) {
+			b.SetBytes(int64(len(stream)))
+			for b.Loop() {
+				e := vt.NewSafeEmulator(sz[0], sz[1])
+				e.SetScrollbackSize(scrollbackLines)
+				go func() {
+					buf := make([]byte, 256)
+					for {
+						if _, err := e.Read(buf); err != nil {
+							return
+						}
+					}
+				}()
+				for off := 0; off < len(stream); off += 4096 {
+					_, _ = e.Write(stream[off:min(off+4096, len(stream))])
+				}
+				_ = e.InputPipe().(interface{ Close() error }).Close()
 			}
 		})
 	}

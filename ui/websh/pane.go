@@ -92,11 +92,12 @@ type Pane struct {
 	sentRows int
 	sentCols int
 
-	wake    chan struct{}
-	ended   chan error
-	done    chan struct{}
-	stopped chan struct{}
-	wg      sync.WaitGroup
+	wake      chan struct{}
+	nextFrame time.Time // owned by the running waitOutput
+	ended     chan error
+	done      chan struct{}
+	stopped   chan struct{}
+	wg        sync.WaitGroup
 
 	startOnce sync.Once
 	closeOnce sync.Once
@@ -236,6 +237,10 @@ func (p *Pane) Blur() { p.focused = false }
 
 // Focused reports whether the pane has the focus.
 func (p *Pane) Focused() bool { return p.focused }
+
+// Status names the session's state: connecting, live, closed or
+// connection lost.
+func (p *Pane) Status() string { return p.state.String() }
 
 // Ended reports whether the session is over (closed or lost).
 func (p *Pane) Ended() bool { return p.state == stateClosed || p.state == stateLost }

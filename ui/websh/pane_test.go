@@ -3,6 +3,7 @@ package websh
 import (
 	"strings"
 	"testing"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -226,5 +227,27 @@ func TestRemoteTitleIsInert(t *testing.T) {
 	top := strings.Split(d.p.View(), "\n")[0]
 	if !strings.Contains(top, "web-01 · live · mybox") {
 		t.Fatalf("top border = %q, want the title without controls", top)
+	}
+}
+
+func TestBurstCollapsesIntoOneWake(t *testing.T) {
+	script := `i=0; while [ $i -lt 3000 ]; do echo "line $i"; i=$((i+1)); done; echo burst-done; sleep 5`
+	d, _, _ := openPane(t, 40, 8, script)
+	d.p.start() // goroutines only: no Cmd consumes the wake-ups yet
+	deadline := time.Now().Add(waitTimeout)
+	for !strings.Contains(d.screen(), "burst-done") {
+		if time.Now().After(deadline) {
+			t.Fatalf("burst never arrived; screen:\n%s", d.screen())
+		}
+		time.Sleep(5 * time.Millisecond)
+	}
+	if n := len(d.p.wake); n != 1 {
+		t.Fatalf("%d wake-ups pending after the burst, want exactly 1", n)
+	}
+	if _, ok := d.p.waitOutput().(outputMsg); !ok {
+		t.Fatal("pending wake-up did not turn into an output message")
+	}
+	if n := len(d.p.wake); n != 0 {
+		t.Fatalf("%d wake-ups left after one redraw, want 0", n)
 	}
 }

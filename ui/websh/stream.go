@@ -3,6 +3,7 @@ package websh
 import (
 	"errors"
 	"io"
+	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
 )
@@ -19,14 +20,21 @@ func (p *Pane) start() {
 	})
 }
 
+// writeSlice is the most output fed to the emulator under one lock.
+const writeSlice = 4096
+
 // readLoop feeds remote output to the emulator and wakes the UI. The wake
 // channel holds one token, so a burst of frames costs one redraw.
 func (p *Pane) readLoop() {
 	defer p.wg.Done()
 	for {
 		b, err := p.conn.Recv()
-		if len(b) > 0 {
-			p.term.write(b)
+		for len(b) > 0 {
+			// Small slices keep each hold of the emulator's lock short, so
+			// View and SetSize on the UI goroutine never wait long.
+			n := min(len(b), writeSlice)
+			p.term.write(b[:n])
+			b = b[n:]
 			p.notify()
 		}
 		if err != nil {
@@ -78,7 +86,13 @@ func (p *Pane) writeLoop() {
 	}
 }
 
-// waitOutput blocks until new output, the end of the stream, or Close.
+// frameInterval spaces output redraws (about 60 per second), so a burst
+// leaves the emulator's lock to the reader instead of to View.
+const frameInterval = 16 * time.Millisecond
+
+// waitOutput blocks until new output, the end of the stream, or Close. It
+// runs in a Cmd goroutine, one at a time: Update re-arms it after each
+// message.
 func (p *Pane) waitOutput() tea.Msg {
 	select {
 	case <-p.done:
@@ -86,6 +100,16 @@ func (p *Pane) waitOutput() tea.Msg {
 	case err := <-p.ended:
 		return endedMsg{id: p.id, err: err}
 	case <-p.wake:
-		return outputMsg{id: p.id}
 	}
+	if d := time.Until(p.nextFrame); d > 0 {
+		t := time.NewTimer(d)
+		defer t.Stop()
+		select {
+		case <-p.done:
+			return nil
+		case <-t.C:
+		}
+	}
+	p.nextFrame = time.Now().Add(frameInterval)
+	return outputMsg{id: p.id}
 }
