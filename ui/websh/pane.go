@@ -269,6 +269,10 @@ func (p *Pane) Close() error {
 func (p *Pane) Stopped() <-chan struct{} { return p.stopped }
 
 // handleKey sends k to the remote, or handles the leave and dismiss keys.
+//
+// Limitation: there is no scrollback viewer and mouse events are not
+// forwarded; every key but the leave key belongs to the remote (remove when
+// a copy/scroll mode is added on a key the remote does not need).
 func (p *Pane) handleKey(k tea.KeyMsg) tea.Cmd {
 	id := p.id
 	if key.Matches(k, p.opts.LeaveKey) {

@@ -231,7 +231,8 @@ func TestRemoteTitleIsInert(t *testing.T) {
 }
 
 func TestBurstCollapsesIntoOneWake(t *testing.T) {
-	script := `i=0; while [ $i -lt 3000 ]; do echo "line $i"; i=$((i+1)); done; echo burst-done; sleep 5`
+	script := `i=0; while [ $i -lt 3000 ]; do echo "line $i"; i=$((i+1)); done
+		echo burst-done; sleep 5`
 	d, _, _ := openPane(t, 40, 8, script)
 	d.p.start() // goroutines only: no Cmd consumes the wake-ups yet
 	deadline := time.Now().Add(waitTimeout)
