@@ -72,11 +72,11 @@ type peer struct {
 
 // Attach serves conn until it ends and returns why: nil when the shell exited (conn got
 // close code 4000) or the client closed normally (1000/1001/1005), ErrDropped,
-// ErrSlowConsumer, or the read/write error otherwise. Attach owns conn and closes it. The
-// greeting, if any, is the first frame, then the backlog of output nobody has seen yet,
-// then live output, all as binary frames; text and binary
-// input frames both go to the shell unless opts.ReadOnly. If opts.Master, the session is
-// closed before Attach returns. Attaching to a finished session just sends code 4000.
+// ErrSlowConsumer, or the read/write error otherwise. Attach owns conn and closes it.
+// The greeting, if any, is the first frame, then the backlog of output nobody has seen
+// yet, then live output, all as binary frames. Text and binary input frames both go to
+// the shell unless opts.ReadOnly. If opts.Master, the session is closed before Attach
+// returns. Attaching to a finished session just sends code 4000.
 func (s *Session) Attach(conn *websocket.Conn, opts AttachOptions) error {
 	p := newPeer(conn, opts)
 	s.register(p)
@@ -87,9 +87,9 @@ func (s *Session) Attach(conn *websocket.Conn, opts AttachOptions) error {
 	go p.watchOverflow(finished, watched)
 	err := p.writeLoop(s.greeting)
 
-	_ = conn.Close()
 	close(finished)
-	<-watched
+	<-watched // an overflow close handshake finishes before the conn goes
+	_ = conn.Close()
 	<-p.readDone
 	s.unregister(p)
 	switch {

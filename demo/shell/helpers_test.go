@@ -20,7 +20,7 @@ import (
 const waitLimit = 10 * time.Second
 
 // startShell starts a session and closes it when the test ends.
-func startShell(t *testing.T, opts Options) *Session {
+func startShell(t testing.TB, opts Options) *Session {
 	t.Helper()
 
 	if opts.Shell == "" {
@@ -38,14 +38,14 @@ func startShell(t *testing.T, opts Options) *Session {
 // bridge is a real websocket server in front of one session; each dial picks its own
 // AttachOptions and the Attach results are reported on results.
 type bridge struct {
-	t       *testing.T
+	t       testing.TB
 	srv     *httptest.Server
 	results chan error
 	next    chan AttachOptions
 	setup   func(*websocket.Conn)
 }
 
-func newBridge(t *testing.T, s *Session) *bridge {
+func newBridge(t testing.TB, s *Session) *bridge {
 	t.Helper()
 
 	b := &bridge{t: t, results: make(chan error, 16), next: make(chan AttachOptions, 1)}
@@ -107,7 +107,7 @@ func (b *bridge) result() error {
 
 // client records everything one websocket client receives.
 type client struct {
-	t      *testing.T
+	t      testing.TB
 	conn   *websocket.Conn
 	notify chan struct{}
 	ended  chan struct{}
