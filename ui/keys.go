@@ -18,6 +18,9 @@ func (m *Model) handleKey(k tea.KeyMsg) tea.Cmd {
 		}
 		m.screen = screenList
 	}
+	if k.Type == tea.KeyRunes && len(k.Runes) > 1 && !k.Paste {
+		return m.eachRune(k)
+	}
 	m.status = status{}
 	if key.Matches(k, m.keys.ForceQuit) {
 		return m.quit()
@@ -46,6 +49,23 @@ func (m *Model) handleKey(k tea.KeyMsg) tea.Cmd {
 		return m.detailKey(k)
 	}
 	return m.listKey(k)
+}
+
+// eachRune handles a burst of typed runes one key at a time. Bubble Tea v1
+// delivers runes that arrive in one read (fast typing, key repeat, tmux
+// send-keys) as a single KeyMsg, which no single-key binding would match.
+// Each rune may change the mode (":" opens the command line), so each goes
+// through handleKey again.
+func (m *Model) eachRune(k tea.KeyMsg) tea.Cmd {
+	var cmds []tea.Cmd
+	for _, r := range k.Runes {
+		one := tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune{r}, Alt: k.Alt}
+		if r == ' ' {
+			one.Type = tea.KeySpace
+		}
+		cmds = append(cmds, m.handleKey(one))
+	}
+	return tea.Batch(cmds...)
 }
 
 // globalKey handles the keys that act the same on lists and detail views.
