@@ -7,10 +7,12 @@ import (
 )
 
 const (
-	msgNeedSuper   = "Requires superuser to assign staff or superuser privilege."
-	msgLastSuper   = "There should be at least a superuser in the system."
-	msgUnixUser    = "Enter a valid username for UNIX environment. This value may contain only lowercase letters, numbers, and -/_ characters."
-	msgDjangoUser  = "Enter a valid username. This value may contain only letters, numbers, and @/./+/-/_ characters."
+	msgNeedSuper = "Requires superuser to assign staff or superuser privilege."
+	msgLastSuper = "There should be at least a superuser in the system."
+	msgUnixUser  = "Enter a valid username for UNIX environment. " +
+		"This value may contain only lowercase letters, numbers, and -/_ characters."
+	msgDjangoUser = "Enter a valid username. " +
+		"This value may contain only letters, numbers, and @/./+/-/_ characters."
 	msgTooShort    = "This password is too short. It must contain at least 8 characters."
 	msgNumeric     = "This password is entirely numeric."
 	msgDefaultMem  = `Memberships for default group "alpacon" cannot be changed.`
@@ -247,10 +249,11 @@ func groupCases() []tc {
 		g("staff creates and owns", "bob", "POST", "", newGroup("qa"), 201,
 			map[string]any{"name": "qa", "num_members": 1, "gid": 2003,
 				"members_names": msgs("Bob Lee")}),
-		nameErr("Bad Name", `Enter a valid "slug" consisting of letters, numbers, underscores or hyphens.`),
+		nameErr("Bad Name", `Enter a valid "slug" consisting of letters, numbers, `+
+			`underscores or hyphens.`),
 		nameErr("qa", "group with this name already exists."),
 		nameErr("alpacon", "group with this name already exists."),
-		nameErr("Upper", "Enter a valid groupname for UNIX environment. This value may contain only lowercase letters, numbers, and -/_ characters."),
+		nameErr("Upper", strings.Replace(msgUnixUser, "username", "groupname", 1)),
 		nameErr("nobody", "Please use another name as it is disallowed."),
 		nameErr("postgres", "Please use another name as it is in use."),
 		g("display name required", "bob", "POST", "", map[string]any{"name": "x1"}, 400,

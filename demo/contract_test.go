@@ -14,7 +14,9 @@ type tc struct {
 	name   string
 	as     string // seeded username; "" = anonymous
 	method string
-	path   string // may hold {user:NAME}, {server:NAME}, {group:NAME}, {member:GROUP/USER}, {session:USER}
+	// path may hold {user:NAME}, {server:NAME}, {group:NAME},
+	// {member:GROUP/USER} and {session:USER} (the user's newest open session).
+	path   string
 	body   any    // a string is sent verbatim; placeholders work in strings and maps
 	ctype  string // Content-Type override
 	auth   string // Authorization format override, %s = the token of as
@@ -32,8 +34,11 @@ type matcher interface {
 
 type prefix string
 
-func (p prefix) match(v any) bool { s, ok := v.(string); return ok && strings.HasPrefix(s, string(p)) }
-func (p prefix) String() string   { return "prefix " + string(p) }
+func (p prefix) match(v any) bool {
+	s, ok := v.(string)
+	return ok && strings.HasPrefix(s, string(p))
+}
+func (p prefix) String() string { return "prefix " + string(p) }
 
 type length int
 

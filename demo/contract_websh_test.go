@@ -133,7 +133,8 @@ func checkClosed(t *testing.T, srv *Server, a answer) {
 	base := "/api/websh/sessions/" + id + "/"
 	for _, c := range []struct{ method, path string }{{"PATCH", base}, {"POST", base + "share/"}} {
 		got := call(t, srv, "frank", c.method, c.path, map[string]any{"rows": 2, "read_only": true})
-		if got.status != 400 || get(got.body, "non_field_errors.0") != "Closed sessions cannot be updated." {
+		if got.status != 400 ||
+			get(got.body, "non_field_errors.0") != "Closed sessions cannot be updated." {
 			t.Errorf("%s %s on a closed session: %d %s", c.method, c.path, got.status, got.raw)
 		}
 	}

@@ -108,9 +108,11 @@ var seedServers = []seedServer{
 }
 
 var statuses = map[string]serverStatus{
-	"ok":    {code: "ok", text: "Good", color: "success"},
-	"warn":  {code: "warn", text: "Warning", color: "warning", messages: []string{"High load average."}},
-	"error": {code: "error", text: "Error", color: "danger", messages: []string{"Server is not connected."}},
+	"ok": {code: "ok", text: "Good", color: "success"},
+	"warn": {code: "warn", text: "Warning", color: "warning",
+		messages: []string{"High load average."}},
+	"error": {code: "error", text: "Error", color: "danger",
+		messages: []string{"Server is not connected."}},
 }
 
 // seed fills st with the demo workspace; now anchors uptimes and the
