@@ -20,17 +20,17 @@ func TestE2EServersListAndQuitRestoresTerminal(t *testing.T) {
 			t.Errorf("servers list lacks column %q:\n%s", col, screen)
 		}
 	}
-	if !tm.emu.IsAltScreen() {
+	if !tm.altScreen() {
 		t.Error("the TUI should draw on the alternate screen")
 	}
 	tm.keys("q")
 	if err := tm.wait(); err != nil {
 		t.Fatalf("q should exit cleanly, got %v", err)
 	}
-	if tm.emu.IsAltScreen() {
+	if tm.altScreen() {
 		t.Error("after quitting the terminal is still on the alternate screen")
 	}
-	if tm.emu.CursorHidden() {
+	if tm.cursorHidden() {
 		t.Error("after quitting the cursor is still hidden")
 	}
 	raw := tm.rawOutput()

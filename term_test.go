@@ -87,8 +87,8 @@ func (tm *tty) pump() {
 		if n > 0 {
 			tm.mu.Lock()
 			tm.raw.Write(buf[:n])
-			tm.mu.Unlock()
 			tm.emu.Write(buf[:n])
+			tm.mu.Unlock()
 		}
 		if err != nil {
 			break
@@ -108,8 +108,27 @@ func (tm *tty) kill() {
 	tm.ptmx.Close()
 }
 
-// screen returns the emulator's text.
-func (tm *tty) screen() string { return tm.emu.String() }
+// screen returns the emulator's text. SafeEmulator does not lock String
+// (x/vt v0.1.0), so every use of the emulator here holds tm.mu.
+func (tm *tty) screen() string {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return tm.emu.String()
+}
+
+// altScreen reports whether the program's terminal is on the alternate screen.
+func (tm *tty) altScreen() bool {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return tm.emu.IsAltScreen()
+}
+
+// cursorHidden reports whether the program left the cursor hidden.
+func (tm *tty) cursorHidden() bool {
+	tm.mu.Lock()
+	defer tm.mu.Unlock()
+	return tm.emu.CursorHidden()
+}
 
 // rawOutput returns every byte the program wrote so far.
 func (tm *tty) rawOutput() []byte {
