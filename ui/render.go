@@ -5,9 +5,9 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
-	"github.com/charmbracelet/x/ansi"
 
 	"alpacon-tui/keymap"
+	"alpacon-tui/ui/layout"
 	"alpacon-tui/ui/safetext"
 )
 
@@ -57,7 +57,7 @@ func (m *Model) headerTitle() string {
 	if m.opts.Version != "" {
 		s += "  " + h.User.Render(safetext.Line(m.opts.Version))
 	}
-	return fit(s, m.width)
+	return layout.Fit(s, m.width)
 }
 
 // headerTabs shows the four lists and every websh pane; the active tab is
@@ -87,13 +87,13 @@ func (m *Model) headerTabs() string {
 			b.WriteString(h.PaneTab.Render(" " + label + " "))
 		}
 	}
-	return fit(b.String(), m.width)
+	return layout.Fit(b.String(), m.width)
 }
 
 func (m *Model) statusLine() string {
 	st := m.styles.Status
 	if m.cmdMode {
-		return fit(st.Command.Render(m.cmdInput.View()), m.width)
+		return layout.Fit(st.Command.Render(m.cmdInput.View()), m.width)
 	}
 	s := ""
 	if len(m.pending) > 0 {
@@ -107,11 +107,11 @@ func (m *Model) statusLine() string {
 	case len(m.pending) > 0:
 		s += st.Info.Render("loading…")
 	}
-	return fit(s, m.width)
+	return layout.Fit(s, m.width)
 }
 
 func (m *Model) helpLine() string {
-	return fit(m.help.ShortHelpView(m.helpKeys().ShortHelp()), m.width)
+	return layout.Fit(m.help.ShortHelpView(m.helpKeys().ShortHelp()), m.width)
 }
 
 func (m *Model) helpOverlay(w, h int) string {
@@ -140,18 +140,4 @@ func (m *Model) helpKeys() keymap.Help {
 		ctx = keymap.ContextUsers
 	}
 	return keymap.Help{Keys: m.keys, Context: ctx}
-}
-
-// fit truncates or pads a styled line to exactly w cells.
-func fit(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	if ansi.StringWidth(s) > w {
-		s = ansi.Truncate(s, w, "…")
-	}
-	if pad := w - ansi.StringWidth(s); pad > 0 {
-		s += strings.Repeat(" ", pad)
-	}
-	return s
 }

@@ -11,6 +11,7 @@ import (
 	"github.com/charmbracelet/x/ansi"
 
 	"alpacon-tui/keymap"
+	"alpacon-tui/ui/layout"
 	"alpacon-tui/ui/safetext"
 	"alpacon-tui/ui/theme"
 )
@@ -91,13 +92,13 @@ func (m Model) View() string {
 		return ""
 	}
 	out := make([]string, 0, m.height)
-	out = append(out, m.styles.Title.Render(fit(m.title+m.position(), m.width)))
+	out = append(out, m.styles.Title.Render(layout.Fit(m.title+m.position(), m.width)))
 	for i := 0; i < m.bodyHeight(); i++ {
 		l := ""
 		if j := m.offset + i; j < len(m.lines) {
 			l = m.lines[j]
 		}
-		out = append(out, fit(l, m.width))
+		out = append(out, layout.Fit(l, m.width))
 	}
 	return strings.Join(out, "\n")
 }
@@ -120,7 +121,7 @@ func (m *Model) rebuild() {
 	kw = min(kw, 24)
 	m.lines = m.lines[:0]
 	for _, f := range m.fields {
-		key := m.styles.Key.Render(fit(f.Key, kw))
+		key := m.styles.Key.Render(layout.Fit(f.Key, kw))
 		for i, v := range strings.Split(f.Value, "\n") {
 			if i > 0 {
 				key = strings.Repeat(" ", kw)
@@ -136,16 +137,3 @@ func (m *Model) clamp() {
 }
 
 func (m Model) bodyHeight() int { return m.height - 1 }
-
-func fit(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	if ansi.StringWidth(s) > w {
-		s = ansi.Truncate(s, w, "…")
-	}
-	if pad := w - ansi.StringWidth(s); pad > 0 {
-		s += strings.Repeat(" ", pad)
-	}
-	return s
-}

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"alpacon-tui/client"
+	"alpacon-tui/ui/safetext"
 )
 
 // Result is what a successful sign-in yields.
@@ -191,12 +192,12 @@ func (m Model) View() string {
 	var b strings.Builder
 	b.WriteString(titleStyle.Render("Sign in to Alpacon") + "\n\n")
 	if m.err != "" {
-		b.WriteString(errStyle.Render(sanitize(m.err)) + "\n\n")
+		b.WriteString(errStyle.Render(safetext.Line(m.err)) + "\n\n")
 	}
 	for i, label := range []string{"URL", "Username", "Password"} {
 		b.WriteString(labelStyle.Render(label) + m.inputs[i].View() + "\n")
 		if e := m.fields[i]; e != "" {
-			b.WriteString(labelStyle.Render("") + errStyle.Render(sanitize(e)) + "\n")
+			b.WriteString(labelStyle.Render("") + errStyle.Render(safetext.Line(e)) + "\n")
 		}
 	}
 	hint := "enter next/sign in · tab move · esc cancel"
@@ -205,15 +206,4 @@ func (m Model) View() string {
 	}
 	b.WriteString("\n" + hintStyle.Render(hint))
 	return boxStyle.Render(b.String())
-}
-
-// sanitize keeps server text inert: control characters, ESC included,
-// become visible escapes instead of reaching the terminal.
-func sanitize(s string) string {
-	return strings.Map(func(r rune) rune {
-		if r < 0x20 || r == 0x7f || (r >= 0x80 && r < 0xa0) {
-			return '�'
-		}
-		return r
-	}, s)
 }

@@ -6,6 +6,8 @@ import (
 	"strings"
 
 	"github.com/charmbracelet/x/ansi"
+
+	"alpacon-tui/ui/layout"
 )
 
 const (
@@ -95,7 +97,7 @@ func (m Model) View() string {
 func (m Model) rowLine(pos int) string {
 	if pos >= len(m.view) {
 		if pos == 0 {
-			return fit("  "+m.empty, m.width)
+			return layout.Fit("  "+m.empty, m.width)
 		}
 		return strings.Repeat(" ", m.width)
 	}
@@ -126,14 +128,14 @@ func (m Model) line(mark string, cells []string) string {
 		if i < len(cells) {
 			c = cells[i]
 		}
-		b.WriteString(fit(c, m.widths[j]))
+		b.WriteString(layout.Fit(c, m.widths[j]))
 	}
-	return fit(b.String(), m.width)
+	return layout.Fit(b.String(), m.width)
 }
 
 func (m Model) footer() string {
 	if m.filtering {
-		return fit(m.filter.View(), m.width)
+		return layout.Fit(m.filter.View(), m.width)
 	}
 	pos := 0
 	if len(m.view) > 0 {
@@ -146,21 +148,5 @@ func (m Model) footer() string {
 	if h := m.Hidden(); h > 0 {
 		s += fmt.Sprintf(" · +%d columns hidden", h)
 	}
-	return m.styles.Footer.Render(fit(s, m.width))
-}
-
-// fit truncates or pads s to exactly w cells.
-func fit(s string, w int) string {
-	if w <= 0 {
-		return ""
-	}
-	sw := ansi.StringWidth(s)
-	if sw > w {
-		s = ansi.Truncate(s, w, "…")
-		sw = ansi.StringWidth(s)
-	}
-	if sw < w {
-		s += strings.Repeat(" ", w-sw)
-	}
-	return s
+	return m.styles.Footer.Render(layout.Fit(s, m.width))
 }

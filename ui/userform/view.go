@@ -3,7 +3,7 @@ package userform
 import (
 	"strings"
 
-	"github.com/charmbracelet/x/ansi"
+	"alpacon-tui/ui/layout"
 )
 
 const (
@@ -25,7 +25,7 @@ func (m Model) View() string {
 	end := min(off+m.height, len(lines))
 	out := make([]string, 0, m.height)
 	for _, l := range lines[off:end] {
-		out = append(out, fit(l, m.width))
+		out = append(out, layout.Fit(l, m.width))
 	}
 	for len(out) < m.height {
 		out = append(out, strings.Repeat(" ", m.width))
@@ -77,7 +77,7 @@ func (m Model) fieldLine(i int, f field) string {
 	if len(m.errs.Fields[f.key]) > 0 {
 		mark[1], label = '!', s.ErrorLabel
 	}
-	head := string(mark) + label.Render(fit(f.label, labelWidth)) + " "
+	head := string(mark) + label.Render(layout.Fit(f.label, labelWidth)) + " "
 	if f.toggle {
 		box := "[ ]"
 		if f.on {
@@ -95,14 +95,4 @@ func (m Model) buttonLine() string {
 		b = s.FocusedButton.Render("[ Save ]")
 	}
 	return strings.Repeat(" ", gutter) + b
-}
-
-func fit(s string, w int) string {
-	if ansi.StringWidth(s) > w {
-		s = ansi.Truncate(s, w, "…")
-	}
-	if pad := w - ansi.StringWidth(s); pad > 0 {
-		s += strings.Repeat(" ", pad)
-	}
-	return s
 }
