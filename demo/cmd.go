@@ -2,6 +2,7 @@ package demo
 
 import (
 	"context"
+	"errors"
 	"flag"
 	"fmt"
 	"io"
@@ -28,7 +29,9 @@ func run(args []string, stdout io.Writer, stop <-chan struct{}) error {
 		"fault spec, e.g. latency=200ms,html500=0.2,truncate=0.1,wsdrop=5s")
 	shellProg := fs.String("shell", "", "program websh sessions run (default $SHELL, else /bin/sh)")
 	logReq := fs.Bool("log", false, "log one line per request to stderr (no tokens, no bodies)")
-	if err := fs.Parse(args); err != nil {
+	if err := fs.Parse(args); errors.Is(err, flag.ErrHelp) {
+		return nil // the usage went to stderr; asking for it is no failure
+	} else if err != nil {
 		return err
 	}
 	if fs.NArg() > 0 {

@@ -1,7 +1,9 @@
 package demo
 
 import (
+	"bufio"
 	"fmt"
+	"net"
 	"net/http"
 	"strings"
 	"time"
@@ -129,12 +131,27 @@ func (s *Server) apiHandler(routes []route) http.Handler {
 
 func (s *Server) serveRoute(w http.ResponseWriter, req *http.Request, rt route, args []string) {
 	c := &ctx{s: s, st: s.st, w: w, r: req, args: args, allow: rt.allow()}
-	s.mu.Lock()
-	s.serveLocked(c, rt)
-	s.mu.Unlock()
+	s.serveGuarded(c, rt)
 	for _, f := range c.after {
 		f()
 	}
+}
+
+// serveGuarded holds Server.mu around the endpoint and turns a panic into
+// Django's HTML 500, so that a bug fails one request instead of leaving the
+// lock held and hanging the whole demo.
+func (s *Server) serveGuarded(c *ctx, rt route) {
+	s.mu.Lock()
+	defer s.mu.Unlock()
+	defer func() {
+		if v := recover(); v != nil {
+			if s.opts.Log != nil {
+				fmt.Fprintf(s.opts.Log, "panic in %s %s: %v\n", c.r.Method, c.r.URL.Path, v)
+			}
+			htmlPage(c.w, http.StatusInternalServerError, "Server Error (500)", "")
+		}
+	}()
+	s.serveLocked(c, rt)
 }
 
 // serveLocked runs the endpoint of rt with Server.mu held.
@@ -176,8 +193,16 @@ func (sr *statusRecorder) WriteHeader(code int) {
 	sr.ResponseWriter.WriteHeader(code)
 }
 
-// Unwrap lets http.ResponseController reach the real writer (hijacking).
-func (sr *statusRecorder) Unwrap() http.ResponseWriter { return sr.ResponseWriter }
+// Hijack hands the connection to the websocket upgrader, which asserts
+// http.Hijacker directly instead of unwrapping.
+func (sr *statusRecorder) Hijack() (net.Conn, *bufio.ReadWriter, error) {
+	h, ok := sr.ResponseWriter.(http.Hijacker)
+	if !ok {
+		return nil, nil, fmt.Errorf("demo: response writer cannot hijack")
+	}
+	sr.status = http.StatusSwitchingProtocols
+	return h.Hijack()
+}
 
 // logged writes one line per request to Options.Log: no query, no headers,
 // no bodies, and websocket paths cut before their token.

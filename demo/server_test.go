@@ -5,6 +5,7 @@ import (
 	"io"
 	"net/http"
 	"strings"
+	"sync"
 	"testing"
 	"time"
 )
@@ -106,5 +107,50 @@ func TestMainCommand(t *testing.T) {
 	}
 	if err := run([]string{"--addr", "0.0.0.0:8000"}, io.Discard, nil); err == nil {
 		t.Fatal("a public address was accepted")
+	}
+}
+
+// syncBuffer is a strings.Builder safe for the server's goroutines.
+type syncBuffer struct {
+	mu sync.Mutex
+	b  strings.Builder
+}
+
+func (sb *syncBuffer) Write(p []byte) (int, error) {
+	sb.mu.Lock()
+	defer sb.mu.Unlock()
+	return sb.b.Write(p)
+}
+
+func (sb *syncBuffer) String() string {
+	sb.mu.Lock()
+	defer sb.mu.Unlock()
+	return sb.b.String()
+}
+
+// TestRequestLog checks that the request log names requests but never
+// carries tokens, queries or websocket capabilities.
+func TestRequestLog(t *testing.T) {
+	var log syncBuffer
+	srv, err := Start(Options{Faults: "none", Shell: "/bin/sh", Log: &log})
+	if err != nil {
+		t.Fatal(err)
+	}
+	defer srv.Close()
+	call(t, srv, "alice", "GET", "/api/iam/users/?search=secret-term", nil)
+	wsURL, _ := openSession(t, srv, "alice")
+	c := dial(t, srv, wsURL)
+	readUntil(t, c, "became ready")
+	_ = c.Close()
+	_ = srv.Close()
+	out := log.String()
+	if !strings.Contains(out, "GET /api/iam/users/ 200") {
+		t.Errorf("request missing from the log:\n%s", out)
+	}
+	_, tok, _ := strings.Cut(wsURL, "/ws/websh/")
+	for _, secret := range []string{srv.Token(), "secret-term", tok} {
+		if strings.Contains(out, secret) {
+			t.Errorf("log leaks %q:\n%s", secret, out)
+		}
 	}
 }

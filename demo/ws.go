@@ -141,6 +141,7 @@ func (s *Server) track(c *websocket.Conn) bool {
 		return false
 	}
 	s.conns[c] = struct{}{}
+	s.wg.Add(1) // Close waits for the bridge to finish
 	return true
 }
 
@@ -148,4 +149,5 @@ func (s *Server) untrack(c *websocket.Conn) {
 	s.mu.Lock()
 	delete(s.conns, c)
 	s.mu.Unlock()
+	s.wg.Done()
 }
