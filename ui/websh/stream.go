@@ -2,7 +2,10 @@ package websh
 
 import (
 	"errors"
+	"fmt"
 	"io"
+	"log/slog"
+	"runtime/debug"
 	"time"
 
 	tea "github.com/charmbracelet/bubbletea"
@@ -27,6 +30,7 @@ const writeSlice = 4096
 // channel holds one token, so a burst of frames costs one redraw.
 func (p *Pane) readLoop() {
 	defer p.wg.Done()
+	defer p.recoverReader()
 	for {
 		b, err := p.conn.Recv()
 		for len(b) > 0 {
@@ -45,6 +49,23 @@ func (p *Pane) readLoop() {
 			p.ended <- err
 			return
 		}
+	}
+}
+
+// recoverReader turns a panic on the reader goroutine (an emulator bug fed
+// odd output, say) into the end of this pane. Bubble Tea only catches
+// panics on its own goroutines; one here would kill the process with the
+// terminal still in raw mode.
+func (p *Pane) recoverReader() {
+	r := recover()
+	if r == nil {
+		return
+	}
+	slog.Error("websh: reader panic", "panic", fmt.Sprint(r), "stack", string(debug.Stack()))
+	_ = p.conn.Close()
+	select {
+	case p.ended <- fmt.Errorf("terminal emulator failed: %v", r):
+	default:
 	}
 }
 
