@@ -2,6 +2,8 @@ package client
 
 import (
 	"crypto/tls"
+	"io"
+	"log/slog"
 	"net/http"
 	"sync"
 	"time"
@@ -17,6 +19,7 @@ type Client struct {
 	http      *http.Client
 	userAgent string
 	insecure  bool
+	log       *slog.Logger
 
 	mu   sync.RWMutex
 	auth string // the Authorization header value, "" when anonymous
@@ -32,6 +35,7 @@ type settings struct {
 	timeout   time.Duration
 	userAgent string
 	insecure  bool
+	log       *slog.Logger
 }
 
 // WithToken authenticates with an API or login token, sent as the CLI does:
@@ -68,6 +72,13 @@ func WithInsecureTLS() Option {
 	return func(s *settings) { s.insecure = true }
 }
 
+// WithLogger logs each request's method, path, status and duration at
+// debug level. Query strings, bodies, headers and websocket URLs (which
+// carry a channel token) are never logged.
+func WithLogger(l *slog.Logger) Option {
+	return func(s *settings) { s.log = l }
+}
+
 // New returns a client of the workspace at baseURL, normalised by
 // NormalizeBaseURL.
 func New(baseURL string, opts ...Option) (*Client, error) {
@@ -75,7 +86,8 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 	if err != nil {
 		return nil, err
 	}
-	s := settings{userAgent: "alpacon-tui/" + Version}
+	s := settings{userAgent: "alpacon-tui/" + Version,
+		log: slog.New(slog.NewTextHandler(io.Discard, nil))}
 	for _, o := range opts {
 		o(&s)
 	}
@@ -84,6 +96,7 @@ func New(baseURL string, opts ...Option) (*Client, error) {
 		http:      buildHTTPClient(s),
 		userAgent: s.userAgent,
 		insecure:  s.insecure,
+		log:       s.log,
 		auth:      s.auth,
 	}
 	return c, nil

@@ -178,6 +178,7 @@ var (
 	reScriptStyle = regexp.MustCompile(`(?is)<(script|style)\b.*?</(script|style)\s*>`)
 	reComment     = regexp.MustCompile(`(?s)<!--.*?-->`)
 	reTag         = regexp.MustCompile(`(?s)<[^>]*>`)
+	reTitle       = regexp.MustCompile(`(?is)<title\b.*?</title\s*>`)
 )
 
 // excerpt makes a short readable line out of a body that is not a DRF
@@ -187,12 +188,22 @@ func excerpt(body []byte, contentType string) string {
 	s := string(trimPartialRune(body))
 	trimmed := strings.TrimSpace(s)
 	if strings.Contains(strings.ToLower(contentType), "html") || strings.HasPrefix(trimmed, "<") {
-		s = reScriptStyle.ReplaceAllString(s, " ")
-		s = reComment.ReplaceAllString(s, " ")
-		s = reTag.ReplaceAllString(s, " ")
-		s = html.UnescapeString(s)
+		// Error pages repeat their title as the first heading (Django's
+		// "Server Error (500)"); the title counts only when the body is empty.
+		if text := htmlText(reTitle.ReplaceAllString(s, " ")); text != "" {
+			return cut(text, maxExcerpt)
+		}
+		return cut(htmlText(s), maxExcerpt)
 	}
 	return cut(oneLine(s), maxExcerpt)
+}
+
+// htmlText reduces an HTML page to its visible text on one line.
+func htmlText(s string) string {
+	s = reScriptStyle.ReplaceAllString(s, " ")
+	s = reComment.ReplaceAllString(s, " ")
+	s = reTag.ReplaceAllString(s, " ")
+	return oneLine(html.UnescapeString(s))
 }
 
 // trimPartialRune drops an incomplete UTF-8 sequence at the end of a body

@@ -10,6 +10,7 @@ import (
 	"net/http"
 	"net/url"
 	"strings"
+	"time"
 )
 
 // Response bodies larger than these are cut: a page of 100 servers is far
@@ -104,11 +105,16 @@ func (c *Client) fetch(ctx context.Context, r request) (*rawResponse, error) {
 	if err != nil {
 		return nil, err
 	}
+	start := time.Now()
 	resp, err := c.http.Do(req)
 	if err != nil {
+		c.log.Debug("request failed", "method", r.method, "path", r.path,
+			"took", time.Since(start), "err", err)
 		return nil, fmt.Errorf("client: %s %s: %w", r.method, r.path, err)
 	}
 	defer resp.Body.Close()
+	c.log.Debug("request", "method", r.method, "path", r.path, "status", resp.StatusCode,
+		"took", time.Since(start))
 
 	ct := resp.Header.Get("Content-Type")
 	if resp.StatusCode < 200 || resp.StatusCode > 299 {

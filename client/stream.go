@@ -67,11 +67,13 @@ func (c *Client) DialWebsh(ctx context.Context, websocketURL string,
 		resp.Body.Close()
 	}
 	if err != nil {
+		c.log.Debug("websh dial failed", "err", redactDialError(err, u))
 		if resp != nil && resp.StatusCode != http.StatusSwitchingProtocols {
 			return nil, &HandshakeError{Status: resp.StatusCode}
 		}
 		return nil, fmt.Errorf("websh: dial: %w", err)
 	}
+	c.log.Debug("websh connected", "text_frames", o.TextFrames)
 	return newStream(conn, o), nil
 }
 
@@ -234,4 +236,9 @@ func (s *Stream) shutdown(sayGoodbye bool) {
 		}
 		_ = s.conn.Close()
 	})
+}
+
+// redactDialError keeps the channel token of u out of a logged error.
+func redactDialError(err error, u string) string {
+	return strings.ReplaceAll(err.Error(), u, "<websocket url>")
 }
