@@ -66,7 +66,7 @@ func run(args []string, stdout, stderr io.Writer) int {
 		fmt.Fprintln(stdout, "alpacon-tui", version)
 		return info(stdout, stderr)
 	}
-	if err := start(opts, stderr); err != nil {
+	if err := start(opts); err != nil {
 		fmt.Fprintln(stderr, "alpacon-tui:", err)
 		return exitError
 	}
@@ -84,7 +84,7 @@ func parseFlags(args []string, stderr io.Writer) (options, int) {
 	fs.BoolVar(&o.insecure, "insecure", false, "skip TLS certificate checks (self-signed servers)")
 	fs.BoolVar(&o.textFrames, "text-frames", false,
 		"send websh input as text frames (2024 self-hosted servers)")
-	fs.BoolVar(&o.debug, "debug", false, "write a debug log (path shown by `alpacon-tui info`)")
+	fs.BoolVar(&o.debug, "debug", false, "write a debug log (its path: alpacon-tui info)")
 	fs.BoolVar(&o.version, "version", false, "print the version and the paths in use")
 	fs.StringVar(&o.faults, "faults", "", "with --demo: inject faults (see demo-server --help)")
 	fs.Usage = func() {
@@ -104,11 +104,24 @@ func parseFlags(args []string, stderr io.Writer) (options, int) {
 		fs.Usage()
 		return o, exitUsage
 	}
-	if o.demo && (o.url != "" || o.token != "") {
-		fmt.Fprintln(stderr, "alpacon-tui: --demo cannot be combined with --url or --token")
+	if msg := conflict(o); msg != "" {
+		fmt.Fprintln(stderr, "alpacon-tui:", msg)
 		return o, exitUsage
 	}
 	return o, -1
+}
+
+// conflict names a combination of flags that cannot work, or returns "".
+func conflict(o options) string {
+	switch {
+	case o.demo && (o.url != "" || o.token != ""):
+		return "--demo cannot be combined with --url or --token"
+	case o.faults != "" && !o.demo:
+		return "--faults only works with --demo"
+	case o.token != "" && o.url == "":
+		return "--token needs --url (the workspace it belongs to)"
+	}
+	return ""
 }
 
 func info(stdout, stderr io.Writer) int {
@@ -122,7 +135,7 @@ func info(stdout, stderr io.Writer) int {
 }
 
 // start resolves the workspace, signs in if needed and runs the TUI.
-func start(o options, stderr io.Writer) error {
+func start(o options) error {
 	paths, err := config.DefaultPaths()
 	if err != nil {
 		return err
@@ -134,16 +147,33 @@ func start(o options, stderr io.Writer) error {
 	defer closeLog()
 	slog.SetDefault(logger)
 
-	creds, stop, err := credentials(o, paths)
+	if o.demo {
+		return startDemo(o)
+	}
+	creds, err := pickCredentials(o, paths)
 	if err != nil {
 		return err
 	}
-	defer stop()
 	if !creds.Usable() {
-		if creds, err = signIn(creds.WorkspaceURL, o, paths); err != nil || !creds.Usable() {
+		if creds, err = signIn(creds, o, paths); err != nil || !creds.Usable() {
 			return err
 		}
 	}
+	return runTUI(creds, o)
+}
+
+// startDemo runs the TUI against an embedded demo server, stopped on exit.
+func startDemo(o options) error {
+	srv, err := demo.Start(demo.Options{Addr: "127.0.0.1:0", Faults: o.faults})
+	if err != nil {
+		return fmt.Errorf("demo server: %w", err)
+	}
+	defer srv.Close()
+	slog.Info("demo server started", "url", srv.URL())
+	return runTUI(config.Credentials{WorkspaceURL: srv.URL(), Token: srv.Token()}, o)
+}
+
+func runTUI(creds config.Credentials, o options) error {
 	c, err := newClient(creds.WorkspaceURL, o.insecure || creds.Insecure,
 		client.WithToken(creds.Token))
 	if err != nil {
@@ -154,24 +184,61 @@ func start(o options, stderr io.Writer) error {
 	return err
 }
 
-// credentials returns the workspace to use and a function that releases
-// what it started (the demo server).
-func credentials(o options, p config.Paths) (config.Credentials, func(), error) {
-	if !o.demo {
-		c, err := config.Resolve(o.url, o.token, p)
-		return c, func() {}, err
+// pickCredentials returns the first saved credentials the server accepts:
+// the flags alone when given, else the CLI's file, then our own. A server
+// that cannot be asked (unreachable, a 500) does not refuse: the TUI starts
+// and says what is wrong. When every candidate is refused, it returns zero
+// credentials carrying the URL and the reason, for the sign-in form.
+func pickCredentials(o options, p config.Paths) (config.Credentials, error) {
+	if o.url != "" {
+		flags := config.Credentials{WorkspaceURL: o.url, Token: o.token, Source: "flags"}
+		if o.token == "" {
+			return flags, nil
+		}
+		if err := checkToken(flags, o); errors.Is(err, client.ErrUnauthenticated) {
+			return config.Credentials{}, fmt.Errorf("%s refused the token given with --token: %w",
+				o.url, err)
+		}
+		return flags, nil
 	}
-	srv, err := demo.Start(demo.Options{Addr: "127.0.0.1:0", Faults: o.faults})
+	var refused config.Credentials
+	for _, load := range []func() (config.Credentials, error){
+		func() (config.Credentials, error) { return config.LoadCLI(p.CLI) },
+		func() (config.Credentials, error) { return config.LoadOwn(p.Own) },
+	} {
+		creds, err := load()
+		if err != nil {
+			return config.Credentials{}, err
+		}
+		if !creds.Usable() {
+			continue
+		}
+		err = checkToken(creds, o)
+		if !errors.Is(err, client.ErrUnauthenticated) {
+			return creds, nil
+		}
+		slog.Info("saved token refused", "source", creds.Source)
+		refused = config.Credentials{WorkspaceURL: creds.WorkspaceURL,
+			Source: fmt.Sprintf("the token in %s was refused (%v); sign in again", creds.Source, err)}
+	}
+	return refused, nil
+}
+
+// checkToken asks the server whether creds still sign in.
+func checkToken(creds config.Credentials, o options) error {
+	c, err := newClient(creds.WorkspaceURL, o.insecure || creds.Insecure,
+		client.WithToken(creds.Token))
 	if err != nil {
-		return config.Credentials{}, nil, fmt.Errorf("demo server: %w", err)
+		return err
 	}
-	slog.Info("demo server started", "url", srv.URL())
-	creds := config.Credentials{WorkspaceURL: srv.URL(), Token: srv.Token(), Source: "demo"}
-	return creds, func() { srv.Close() }, nil
+	ctx, cancel := context.WithTimeout(context.Background(), 10*time.Second)
+	defer cancel()
+	return c.CheckToken(ctx)
 }
 
 func newClient(url string, insecure bool, opts ...client.Option) (*client.Client, error) {
-	opts = append(opts, client.WithUserAgent("alpacon-tui/"+version))
+	opts = append(opts, client.WithUserAgent("alpacon-tui/"+version),
+		client.WithLogger(slog.Default()))
 	if insecure {
 		opts = append(opts, client.WithInsecureTLS())
 	}
@@ -179,7 +246,8 @@ func newClient(url string, insecure bool, opts ...client.Option) (*client.Client
 }
 
 // signIn runs the sign-in form and keeps the token in our own config file.
-func signIn(url string, o options, p config.Paths) (config.Credentials, error) {
+// prev carries the URL to start from and, in Source, why the form is shown.
+func signIn(prev config.Credentials, o options, p config.Paths) (config.Credentials, error) {
 	login := func(ctx context.Context, url, user, pass string) (signin.Result, error) {
 		c, err := newClient(url, o.insecure)
 		if err != nil {
@@ -191,7 +259,11 @@ func signIn(url string, o options, p config.Paths) (config.Credentials, error) {
 		}
 		return signin.Result{URL: c.BaseURL(), Token: res.Token, ExpiresAt: res.ExpiresAt}, nil
 	}
-	final, err := tea.NewProgram(signin.New(url, login), tea.WithAltScreen()).Run()
+	form := signin.New(prev.WorkspaceURL, login)
+	if prev.WorkspaceURL != "" && prev.Source != "flags" {
+		form = form.WithNotice(prev.Source)
+	}
+	final, err := tea.NewProgram(form, tea.WithAltScreen()).Run()
 	if err != nil {
 		return config.Credentials{}, err
 	}

@@ -3,6 +3,7 @@ package main
 import (
 	"bufio"
 	"encoding/json"
+	"errors"
 	"os"
 	"os/exec"
 	"path/filepath"
@@ -128,12 +129,56 @@ func TestE2EUnreachableServerSaysSo(t *testing.T) {
 	}
 }
 
-func TestE2EInvalidTokenSaysSignInAgain(t *testing.T) {
+func TestE2EWrongTokenFlagIsAnError(t *testing.T) {
 	url, _ := standalone(t)
 	tm := startTTY(t, e2eCols, e2eRows, "--url", url, "--token", "not-a-token")
-	tm.waitFor("sign in again")
+	if err := tm.wait(); err == nil {
+		t.Fatal("a refused --token should end with a non-zero exit code")
+	}
+	tm.waitFor("refused the token given with --token")
+}
+
+func TestE2ERefusedSavedTokenOpensSignIn(t *testing.T) {
+	url, _ := standalone(t)
+	home := t.TempDir()
+	own := map[string]any{"workspace_url": url, "token": "stale"}
+	writeJSON(t, filepath.Join(home, ".config", "alpacon-tui", "config.json"), own)
+	tm := startTTYHome(t, home, e2eCols, e2eRows)
+	tm.waitFor("Sign in to Alpacon", "was refused", url)
+	tm.keys("\x03")
+	if err := tm.wait(); err != nil {
+		t.Fatal(err)
+	}
+}
+
+func TestE2ERefusedCLITokenFallsBackToOwn(t *testing.T) {
+	url, token := standalone(t)
+	home := t.TempDir()
+	writeJSON(t, filepath.Join(home, ".alpacon", "config.json"),
+		map[string]any{"workspace_url": url, "token": "stale"})
+	writeJSON(t, filepath.Join(home, ".config", "alpacon-tui", "config.json"),
+		map[string]any{"workspace_url": url, "token": token})
+	tm := startTTYHome(t, home, e2eCols, e2eRows)
+	tm.waitFor("web-01", "signed in as alice")
 	tm.keys("q")
 	if err := tm.wait(); err != nil {
 		t.Fatal(err)
+	}
+}
+
+func TestE2EFlagConflictsAreUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"--faults", "latency=1s"},
+		{"--token", "x"},
+		{"--demo", "--url", "http://127.0.0.1:1"},
+		{"stray"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			out, err := exec.Command(binary, args...).CombinedOutput()
+			var exit *exec.ExitError
+			if !errors.As(err, &exit) || exit.ExitCode() != 2 {
+				t.Fatalf("exit %v, want code 2; output:\n%s", err, out)
+			}
+		})
 	}
 }

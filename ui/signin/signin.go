@@ -29,16 +29,16 @@ type Login func(ctx context.Context, url, username, password string) (Result, er
 // Model is the sign-in form. Done reports whether it ended, and Result what
 // it got; a cancelled form has Done true and an empty token.
 type Model struct {
-	inputs  []textinput.Model
-	focus   int
-	login   Login
-	busy    bool
-	err     string
-	fields  map[int]string
-	result  Result
-	done    bool
-	width   int
-	version string
+	inputs []textinput.Model
+	focus  int
+	login  Login
+	busy   bool
+	err    string
+	fields map[int]string
+	result Result
+	done   bool
+	width  int
+	notice string
 }
 
 const (
@@ -75,6 +75,13 @@ func New(url string, login Login) Model {
 	return m
 }
 
+// WithNotice returns the form with a line above the fields saying why it is
+// shown, e.g. that a saved token was refused.
+func (m Model) WithNotice(s string) Model {
+	m.notice = s
+	return m
+}
+
 // Result returns the outcome once Done.
 func (m Model) Result() Result { return m.result }
 
@@ -89,6 +96,9 @@ func (m Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
 		m.width = msg.Width
+		for i := range m.inputs {
+			m.inputs[i].Width = max(m.textWidth()-11, 8)
+		}
 		return m, nil
 	case loginMsg:
 		m.busy = false
@@ -180,24 +190,31 @@ func (m *Model) showError(err error) {
 }
 
 var (
-	titleStyle = lipgloss.NewStyle().Bold(true)
-	labelStyle = lipgloss.NewStyle().Width(10)
-	errStyle   = lipgloss.NewStyle().Foreground(lipgloss.Color("9"))
-	hintStyle  = lipgloss.NewStyle().Faint(true)
-	boxStyle   = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).Padding(1, 2)
+	titleStyle  = lipgloss.NewStyle().Bold(true)
+	noticeStyle = lipgloss.NewStyle().Foreground(lipgloss.Color("11"))
+	labelStyle  = lipgloss.NewStyle().Width(10)
+	errStyle    = lipgloss.NewStyle().Foreground(lipgloss.Color("9"))
+	hintStyle   = lipgloss.NewStyle().Faint(true)
+	boxStyle    = lipgloss.NewStyle().Border(lipgloss.RoundedBorder()).Padding(1, 2)
 )
 
 // View draws the form.
 func (m Model) View() string {
 	var b strings.Builder
+	// Messages wrap inside the box, which never grows past the window.
+	w := m.textWidth()
 	b.WriteString(titleStyle.Render("Sign in to Alpacon") + "\n\n")
+	if m.notice != "" {
+		b.WriteString(noticeStyle.Width(w).Render(safetext.Line(m.notice)) + "\n\n")
+	}
 	if m.err != "" {
-		b.WriteString(errStyle.Render(safetext.Line(m.err)) + "\n\n")
+		b.WriteString(errStyle.Width(w).Render(safetext.Line(m.err)) + "\n\n")
 	}
 	for i, label := range []string{"URL", "Username", "Password"} {
 		b.WriteString(labelStyle.Render(label) + m.inputs[i].View() + "\n")
 		if e := m.fields[i]; e != "" {
-			b.WriteString(labelStyle.Render("") + errStyle.Render(safetext.Line(e)) + "\n")
+			msg := errStyle.Width(max(w-10, 10)).Render(safetext.Line(e))
+			b.WriteString(lipgloss.JoinHorizontal(lipgloss.Top, labelStyle.Render(""), msg) + "\n")
 		}
 	}
 	hint := "enter next/sign in · tab move · esc cancel"
@@ -206,4 +223,13 @@ func (m Model) View() string {
 	}
 	b.WriteString("\n" + hintStyle.Render(hint))
 	return boxStyle.Render(b.String())
+}
+
+// textWidth is the width of the box's content: the window less the border
+// and padding, at most 72 columns so lines stay readable.
+func (m Model) textWidth() int {
+	if m.width <= 0 {
+		return 72
+	}
+	return max(min(m.width-6, 72), 20)
 }
