@@ -16,35 +16,40 @@ const (
 )
 
 // relayout picks the columns that fit the width, dropping the lowest
-// priorities first, and hands the spare width to growing columns.
+// priorities first, and hands the spare width to growing columns. The
+// first column names the row, so it is always kept, cut to the width if
+// need be: a row without its name cannot be told from the others.
 func (m *Model) relayout() {
-	avail := m.width - ansi.StringWidth(cursorMark)
-	order := make([]int, len(m.cols))
-	for i := range order {
-		order[i] = i
+	avail := max(m.width-ansi.StringWidth(cursorMark), 0)
+	m.layout, m.widths = m.layout[:0], m.widths[:0]
+	if len(m.cols) == 0 {
+		return
+	}
+	order := make([]int, 0, len(m.cols)-1)
+	for i := 1; i < len(m.cols); i++ {
+		order = append(order, i)
 	}
 	sort.SliceStable(order, func(a, b int) bool {
 		return m.cols[order[a]].Priority > m.cols[order[b]].Priority
 	})
 	keep := make([]bool, len(m.cols))
-	used := 0
+	keep[0] = true
+	first := min(m.cols[0].Width, avail)
+	used := first
 	for _, i := range order {
-		w := m.cols[i].Width
-		if used > 0 {
-			w += gap
-		}
+		w := m.cols[i].Width + gap
 		if used+w > avail {
 			continue
 		}
 		keep[i], used = true, used+w
 	}
-	m.layout, m.widths = m.layout[:0], m.widths[:0]
 	for i, k := range keep {
 		if k {
 			m.layout = append(m.layout, i)
 			m.widths = append(m.widths, m.cols[i].Width)
 		}
 	}
+	m.widths[0] = first
 	m.spread(avail - used)
 }
 

@@ -167,6 +167,39 @@ func TestColumnsDropByPriority(t *testing.T) {
 	}
 }
 
+// The first column names the row; a narrow terminal keeps it, cut to fit,
+// rather than showing only a column that happens to be narrower.
+func TestFirstColumnIsAlwaysKept(t *testing.T) {
+	cols := []Column{
+		{Title: "NAME", Width: 14, Priority: 10, Grow: true},
+		{Title: "OWNER", Width: 8, Priority: 5},
+		{Title: "LOAD", Width: 4, Priority: 2},
+	}
+	tests := []struct {
+		width int
+		head  string
+	}{
+		{30, "NAME OWNER LOAD"}, {20, "NAME"}, {12, "NAME"}, {10, "NAME"},
+		{5, "NA…"}, {3, "…"},
+	}
+	for _, tt := range tests {
+		t.Run(fmt.Sprint(tt.width), func(t *testing.T) {
+			m := New(cols, keymap.DefaultKeyMap(), theme.DefaultStyles().Table)
+			m.SetSize(tt.width, 5)
+			m.SetRows([]Row{{Key: "a", Cells: []string{"api-01", "Bob", "0.9"}}})
+			lines := strings.Split(m.View(), "\n")
+			if got := strings.Join(strings.Fields(lines[0]), " "); got != tt.head {
+				t.Fatalf("header %q, want %q", lines[0], tt.head)
+			}
+			for _, l := range lines {
+				if w := lipgloss.Width(l); w != tt.width {
+					t.Fatalf("line %q is %d wide, want %d", l, w, tt.width)
+				}
+			}
+		})
+	}
+}
+
 func TestFilter(t *testing.T) {
 	m := press(newTable(30), "/", "-", "0", "0", "0", "0", "2")
 	if !m.Filtering() || m.Len() != 1 {
