@@ -42,6 +42,7 @@ type (
 		err   error
 	}
 	meMsg struct {
+		req  int
 		user *model.User
 		err  error
 	}
@@ -117,15 +118,27 @@ func (m *Model) fetchList(v View) tea.Cmd {
 	return tea.Batch(cmd, tick)
 }
 
-// fetchMe loads the signed-in user for the header.
+// fetchMe loads the signed-in user for the header. It is a request like
+// the others: the spinner runs and idle waits until it is answered.
 func (m *Model) fetchMe() tea.Cmd {
+	req, tick := m.newReq()
+	m.meReq = req
 	c := m.c
-	return func() tea.Msg {
+	return tea.Batch(tick, func() tea.Msg {
 		ctx, cancel := withTimeout()
 		defer cancel()
 		u, err := c.Me(ctx)
-		return meMsg{u, err}
+		return meMsg{req, u, err}
+	})
+}
+
+// retryMe asks for the signed-in user again when the header lacks it (the
+// first request failed) and no request for it is in flight.
+func (m *Model) retryMe() tea.Cmd {
+	if m.me != "" || m.pending[m.meReq] {
+		return nil
 	}
+	return m.fetchMe()
 }
 
 // fetchDetail loads the full object behind a list row: list answers omit

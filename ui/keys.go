@@ -106,7 +106,7 @@ func (m *Model) listKey(k tea.KeyMsg) tea.Cmd {
 	obj := m.selected(m.view)
 	switch {
 	case key.Matches(k, m.keys.Refresh):
-		return m.fetchList(m.view)
+		return tea.Batch(m.fetchList(m.view), m.retryMe())
 	case key.Matches(k, m.keys.Open) && obj != nil:
 		m.showDetail(m.view, obj)
 		m.screen = screenDetail
@@ -128,7 +128,7 @@ func (m *Model) detailKey(k tea.KeyMsg) tea.Cmd {
 		m.screen = screenList
 		return nil
 	case key.Matches(k, m.keys.Refresh):
-		return m.fetchDetail(m.detailView, m.detailID, false)
+		return tea.Batch(m.fetchDetail(m.detailView, m.detailID, false), m.retryMe())
 	case key.Matches(k, m.keys.Edit):
 		if u, ok := m.detailObj.(model.User); ok {
 			m.openForm(u, screenDetail)

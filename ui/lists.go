@@ -19,6 +19,7 @@ func (m *Model) listFailed(v View, err error) {
 }
 
 func (m *Model) onMe(msg meMsg) {
+	m.done(msg.req)
 	if msg.err != nil {
 		m.setError(m.errorText("signed-in user", msg.err))
 		return

@@ -70,6 +70,7 @@ type Model struct {
 	active int
 
 	me       string
+	meReq    int
 	status   status
 	pending  map[int]bool
 	nextReq  int
