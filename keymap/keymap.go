@@ -48,7 +48,7 @@ func DefaultKeyMap() KeyMap {
 
 		NextTab:      bind("tab", "next tab", "tab"),
 		PrevTab:      bind("shift+tab", "prev tab", "shift+tab"),
-		NextPane:     bind("]", "reopen websh", "]"),
+		NextPane:     bind("]", "next websh", "]"),
 		PrevPane:     bind("[", "previous websh", "["),
 		ViewServers:  bind("1", "servers", "1"),
 		ViewUsers:    bind("2", "users", "2"),

@@ -179,3 +179,21 @@ func (h *harness) activePaneID() int {
 	}
 	return -1
 }
+
+// holdUntil processes messages until one that match picks arrives, and
+// returns it unprocessed: the test decides what happens before it lands.
+func (h *harness) holdUntil(what string, match func(tea.Msg) bool) tea.Msg {
+	h.t.Helper()
+	deadline := time.After(waitLimit)
+	for {
+		select {
+		case msg := <-h.msgs:
+			if match(msg) {
+				return msg
+			}
+			h.handle(msg)
+		case <-deadline:
+			h.t.Fatalf("timed out waiting for %s; screen:\n%s", what, h.m.View())
+		}
+	}
+}

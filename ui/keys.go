@@ -71,6 +71,8 @@ func (m *Model) eachRune(k tea.KeyMsg) tea.Cmd {
 // globalKey handles the keys that act the same on lists and detail views.
 func (m *Model) globalKey(k tea.KeyMsg) (tea.Cmd, bool) {
 	switch {
+	case key.Matches(k, m.keys.Back) && len(m.opens) > 0:
+		m.cancelOpens()
 	case key.Matches(k, m.keys.Quit):
 		return m.quit(), true
 	case key.Matches(k, m.keys.Help):
@@ -162,8 +164,12 @@ func (m *Model) cycleTab(delta int) tea.Cmd {
 	return m.focusPane(pos - int(viewCount))
 }
 
-// quit closes every pane (non-blocking) and ends the program.
+// quit cancels the opens in flight, closes every pane (non-blocking) and
+// ends the program.
 func (m *Model) quit() tea.Cmd {
+	for _, o := range m.opens {
+		o.cancel()
+	}
 	for _, p := range m.panes {
 		p.pane.Close()
 	}

@@ -68,6 +68,9 @@ type Model struct {
 
 	panes  []*paneTab
 	active int
+	unseen int // ID of a pane that opened in the background, 0 if none
+	opens  map[int]*opening
+	moves  int // navigations so far (see stayed)
 
 	me       string
 	meReq    int
@@ -96,7 +99,7 @@ func New(c *client.Client, opts Options) *Model {
 	keys := keymap.DefaultKeyMap().WithLeaveKey(opts.LeaveKey)
 	m := &Model{
 		c: c, opts: opts, keys: keys, styles: st,
-		view: opts.StartView, pending: map[int]bool{},
+		view: opts.StartView, pending: map[int]bool{}, opens: map[int]*opening{},
 		detail: detail.New(keys, st.Detail),
 		spin:   spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(st.Status.Spinner)),
 		help:   help.New(),

@@ -104,6 +104,8 @@ func (m *Model) statusLine() string {
 		s += st.Error.Render("✗ " + m.status.text)
 	case m.status.text != "":
 		s += st.Info.Render(m.status.text)
+	case len(m.opens) > 0:
+		s += st.Info.Render(m.openingText())
 	case len(m.pending) > 0:
 		s += st.Info.Render("loading…")
 	}

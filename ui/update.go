@@ -9,23 +9,33 @@ import (
 )
 
 // Update routes one message: size and loading replies are handled here,
-// keys go through handleKey, websh messages to their pane.
+// keys go through handleKey, websh messages to their pane. Every change of
+// place it makes counts as a navigation (see stayed).
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
+	before := m.where()
+	cmd := m.update(msg)
+	if m.where() != before {
+		m.moves++
+	}
+	return m, cmd
+}
+
+func (m *Model) update(msg tea.Msg) tea.Cmd {
 	if _, ok := websh.MsgPaneID(msg); ok {
-		return m, m.routePane(msg)
+		return m.routePane(msg)
 	}
 	switch msg := msg.(type) {
 	case tea.WindowSizeMsg:
-		return m, m.resize(msg.Width, msg.Height)
+		return m.resize(msg.Width, msg.Height)
 	case tea.KeyMsg:
-		return m, m.handleKey(msg)
+		return m.handleKey(msg)
 	case spinner.TickMsg:
 		if len(m.pending) == 0 {
-			return m, nil
+			return nil
 		}
 		var cmd tea.Cmd
 		m.spin, cmd = m.spin.Update(msg)
-		return m, cmd
+		return cmd
 	case meMsg:
 		m.onMe(msg)
 	case serversMsg:
@@ -37,17 +47,19 @@ func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
 	case sessionsMsg:
 		m.onSessions(msg)
 	case detailMsg:
-		return m, m.onDetail(msg)
+		return m.onDetail(msg)
 	case userform.SubmitMsg:
-		return m, m.saveUser(msg.UserID, msg.Changes)
+		return m.saveUser(msg.UserID, msg.Changes)
 	case userform.CancelMsg:
 		m.screen = m.formBack
 	case userSavedMsg:
 		m.onSaved(msg)
 	case webshOpenedMsg:
-		return m, m.onWebshOpened(msg)
+		return m.onWebshOpened(msg)
+	case sessionDroppedMsg:
+		m.done(msg.req)
 	}
-	return m, nil
+	return nil
 }
 
 // resize lays every child out for a new terminal size. Sizes are clamped

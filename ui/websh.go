@@ -1,11 +1,8 @@
 package ui
 
 import (
-	"context"
-
 	tea "github.com/charmbracelet/bubbletea"
 
-	"alpacon-tui/client"
 	"alpacon-tui/model"
 	"alpacon-tui/ui/safetext"
 	"alpacon-tui/ui/websh"
@@ -16,15 +13,6 @@ type paneTab struct {
 	pane    *websh.Pane
 	server  model.Server
 	session model.Session
-}
-
-// webshOpenedMsg is the result of creating a session and dialling it.
-type webshOpenedMsg struct {
-	req     int
-	server  model.Server
-	session *model.Session
-	stream  *client.Stream
-	err     error
 }
 
 // paneInnerSize is the terminal size a pane of the body's size will have:
@@ -54,50 +42,6 @@ func (m *Model) webshFor(obj any) tea.Cmd {
 	return nil
 }
 
-// openWebsh creates a session sized to the body and dials its stream.
-func (m *Model) openWebsh(s model.Server) tea.Cmd {
-	req, tick := m.newReq()
-	rows, cols := paneInnerSize(m.bodySize())
-	c, textFrames := m.c, m.opts.TextFrames
-	m.setInfo("opening websh on " + safetext.Line(s.Name) + "…")
-	return tea.Batch(tick, func() tea.Msg {
-		ctx, cancel := withTimeout()
-		defer cancel()
-		sess, err := c.CreateSession(ctx, model.SessionRequest{Server: s.ID, Rows: rows, Cols: cols})
-		if err != nil {
-			return webshOpenedMsg{req: req, server: s, err: err}
-		}
-		st, err := c.DialWebsh(ctx, sess.WebsocketURL, client.StreamOptions{TextFrames: textFrames})
-		return webshOpenedMsg{req: req, server: s, session: sess, stream: st, err: err}
-	})
-}
-
-// onWebshOpened adds the pane and focuses it. A session that was created
-// is never dropped as stale: it would keep running unseen.
-func (m *Model) onWebshOpened(msg webshOpenedMsg) tea.Cmd {
-	m.done(msg.req)
-	if msg.err != nil {
-		m.setError(m.errorText("websh "+msg.server.Name, msg.err))
-		return nil
-	}
-	c, id := m.c, msg.session.ID
-	bw, bh := m.bodySize()
-	p := websh.New(websh.Options{
-		Conn: msg.stream, Title: msg.server.Name, Width: bw, Height: bh,
-		LeaveKey: m.keys.Leave,
-		Resize: func(ctx context.Context, rows, cols int) error {
-			return c.ResizeSession(ctx, id, rows, cols)
-		},
-	})
-	m.panes = append(m.panes, &paneTab{pane: p, server: msg.server, session: *msg.session})
-	m.setInfo("")
-	cmds := []tea.Cmd{p.Init(), m.focusPane(len(m.panes) - 1)}
-	if m.loaded[ViewSessions] {
-		cmds = append(cmds, m.fetchList(ViewSessions))
-	}
-	return tea.Batch(cmds...)
-}
-
 // activePane returns the focused pane, or nil.
 func (m *Model) activePane() *paneTab {
 	if m.active < 0 || m.active >= len(m.panes) {
@@ -122,22 +66,26 @@ func (m *Model) focusPane(i int) tea.Cmd {
 		}
 	}
 	m.active, m.screen = i, screenWebsh
+	if m.panes[i].pane.ID() == m.unseen {
+		m.unseen = 0
+	}
 	return nil
 }
 
-// cyclePane reopens a pane from a list or detail view (inside a pane the
-// keys belong to the remote): ] the last one used, [ the one before it.
+// cyclePane opens a pane from a list or detail view (inside a pane the
+// keys belong to the remote): ] the one after the last used, [ the one
+// before it. A pane that opened in the background comes first for ].
 func (m *Model) cyclePane(delta int) tea.Cmd {
 	n := len(m.panes)
 	if n == 0 {
 		m.setInfo("no websh sessions open — press w on a connected server")
 		return nil
 	}
-	i := min(m.active, n-1)
-	if delta < 0 {
-		i = ((i-1)%n + n) % n
+	if i := m.paneIndex(m.unseen); delta > 0 && i >= 0 {
+		return m.focusPane(i)
 	}
-	return m.focusPane(i)
+	i := min(m.active, n-1)
+	return m.focusPane(((i+delta)%n + n) % n)
 }
 
 // routePane hands a websh message to its pane; leave and closed are the

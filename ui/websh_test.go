@@ -140,9 +140,10 @@ func TestTwoPanesAndTabs(t *testing.T) {
 		keys []string
 		want int
 	}{
-		{"] reopens the last", []string{"]"}, b.pane.ID()},
-		{"[ opens the one before", []string{"["}, a.pane.ID()},
-		{"] reopens that one", []string{"]"}, a.pane.ID()},
+		{"] goes forward, wrapping to the first", []string{"]"}, a.pane.ID()},
+		{"] again goes to the next", []string{"]"}, b.pane.ID()},
+		{"[ goes back", []string{"["}, a.pane.ID()},
+		{"[ wraps to the last", []string{"["}, b.pane.ID()},
 		{"tab from sessions list", []string{"4", "tab"}, a.pane.ID()},
 		{"shift+tab from servers", []string{"1", "shift+tab"}, b.pane.ID()},
 	}
