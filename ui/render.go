@@ -1,7 +1,6 @@
 package ui
 
 import (
-	"fmt"
 	"strings"
 
 	"github.com/charmbracelet/lipgloss"
@@ -58,36 +57,6 @@ func (m *Model) headerTitle() string {
 		s += "  " + h.User.Render(safetext.Line(m.opts.Version))
 	}
 	return layout.Fit(s, m.width)
-}
-
-// headerTabs shows the four lists and every websh pane; the active tab is
-// bracketed so it reads without colour too.
-func (m *Model) headerTabs() string {
-	h := m.styles.Header
-	var b strings.Builder
-	for v := range viewCount {
-		label := fmt.Sprintf("%d %s", int(v)+1, v)
-		if v == m.view && m.screen != screenWebsh {
-			b.WriteString(h.ActiveTab.Render("[" + label + "]"))
-		} else {
-			b.WriteString(h.Tab.Render(" " + label + " "))
-		}
-	}
-	if len(m.panes) > 0 {
-		b.WriteString(" │")
-	}
-	for i, p := range m.panes {
-		label := "▸ " + safetext.Line(p.server.Name)
-		if p.pane.Ended() {
-			label += " (closed)"
-		}
-		if i == m.active && m.screen == screenWebsh {
-			b.WriteString(h.ActivePaneTab.Render("[" + label + "]"))
-		} else {
-			b.WriteString(h.PaneTab.Render(" " + label + " "))
-		}
-	}
-	return layout.Fit(b.String(), m.width)
 }
 
 func (m *Model) statusLine() string {

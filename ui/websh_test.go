@@ -102,7 +102,7 @@ func TestWebshPane(t *testing.T) {
 	t.Run("leave keeps the session", func(t *testing.T) {
 		h.keys("ctrl+]")
 		h.waitFor("the list", func() bool { return h.m.screen == screenList })
-		if len(h.m.panes) != 1 || p.pane.Ended() || !strings.Contains(h.m.View(), "▸ web-01") {
+		if len(h.m.panes) != 1 || p.pane.Ended() || !strings.Contains(h.m.View(), "▸ 1:web-01") {
 			t.Fatalf("pane lost after leaving:\n%s", h.m.View())
 		}
 	})
@@ -118,7 +118,7 @@ func TestWebshPane(t *testing.T) {
 		h.waitView("session closed")
 		h.keys("enter")
 		h.waitFor("the list", func() bool { return h.m.screen == screenList })
-		if len(h.m.panes) != 0 || strings.Contains(h.m.View(), "▸ web-01") {
+		if len(h.m.panes) != 0 || strings.Contains(h.m.View(), "▸ 1:web-01") {
 			t.Fatalf("closed pane kept:\n%s", h.m.View())
 		}
 	})
