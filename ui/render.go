@@ -3,7 +3,6 @@ package ui
 import (
 	"strings"
 
-	"github.com/charmbracelet/lipgloss"
 
 	"alpacon-tui/keymap"
 	"alpacon-tui/ui/layout"
@@ -83,14 +82,6 @@ func (m *Model) statusLine() string {
 
 func (m *Model) helpLine() string {
 	return layout.Fit(m.help.ShortHelpView(m.helpKeys().ShortHelp()), m.width)
-}
-
-func (m *Model) helpOverlay(w, h int) string {
-	m.help.ShowAll = true
-	full := m.help.FullHelpView(m.helpKeys().FullHelp())
-	m.help.ShowAll = false
-	box := m.styles.Overlay.Render("Keys\n\n" + full)
-	return lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box)
 }
 
 // helpKeys picks the key set of the focused screen.
