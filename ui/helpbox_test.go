@@ -13,7 +13,7 @@ func TestHelpOverlayFitsTheWidth(t *testing.T) {
 	h := newHarness(t, New(newClient(t, srv.URL(), srv.Token()), Options{}), 100, 30)
 	h.idle()
 	tests := []struct {
-		w, h int
+		w, h  int
 		whole bool // every binding shown, in an unbroken box
 	}{
 		{100, 30, true}, {80, 30, true}, {60, 30, true}, {40, 40, true},

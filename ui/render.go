@@ -3,7 +3,6 @@ package ui
 import (
 	"strings"
 
-
 	"alpacon-tui/keymap"
 	"alpacon-tui/ui/layout"
 	"alpacon-tui/ui/safetext"
