@@ -50,6 +50,7 @@ type (
 	detailMsg struct {
 		req     int
 		view    View
+		id      string
 		obj     any
 		forEdit bool
 		err     error
@@ -142,10 +143,14 @@ func (m *Model) retryMe() tea.Cmd {
 }
 
 // fetchDetail loads the full object behind a list row: list answers omit
-// detail-only fields (a user's shell, a session's rows and cols).
+// detail-only fields (a user's shell, a session's rows and cols). For an
+// edit, the form opens on the reply if the user has not moved since.
 func (m *Model) fetchDetail(v View, id string, forEdit bool) tea.Cmd {
 	req, tick := m.newReq()
 	m.detailReq = req
+	if forEdit {
+		m.editMoves = m.moves
+	}
 	c := m.c
 	get := func(ctx context.Context) (any, error) {
 		switch v {
@@ -162,7 +167,7 @@ func (m *Model) fetchDetail(v View, id string, forEdit bool) tea.Cmd {
 		ctx, cancel := withTimeout()
 		defer cancel()
 		obj, err := get(ctx)
-		return detailMsg{req: req, view: v, obj: obj, forEdit: forEdit, err: err}
+		return detailMsg{req: req, view: v, id: id, obj: obj, forEdit: forEdit, err: err}
 	})
 }
 

@@ -8,26 +8,46 @@ import (
 	"alpacon-tui/ui/userform"
 )
 
+// Notices of a detail view that shows a list row, not the full record.
+const (
+	msgLoadingRecord = "loading the full record…"
+	msgPartialRecord = "could not load the full record — r retries: "
+)
+
 // onDetail shows a fetched object, or opens the form when the fetch was
-// for an edit.
+// for an edit. A failure leaves the list row on screen, marked as such: it
+// lacks detail-only fields, and an edit form is never filled from it.
 func (m *Model) onDetail(msg detailMsg) tea.Cmd {
 	m.done(msg.req)
 	if msg.req != m.detailReq {
 		return nil
 	}
+	here := m.screen == screenDetail && m.detailView == msg.view && m.detailID == msg.id
 	if msg.err != nil {
-		m.setError(m.errorText(msg.view.String(), msg.err))
-		return nil
-	}
-	obj := deref(msg.obj)
-	if msg.forEdit {
-		if u, ok := obj.(model.User); ok {
-			m.openForm(u, m.screen)
+		what := msg.view.String()
+		if msg.forEdit {
+			what = "edit form not opened"
+		}
+		text := m.errorText(what, msg.err)
+		m.setError(text)
+		if here && !m.detailFull {
+			m.detail.SetNotice(msgPartialRecord + text)
 		}
 		return nil
 	}
-	if m.screen == screenDetail && m.detailView == msg.view {
+	obj := deref(msg.obj)
+	if here {
 		m.showDetail(msg.view, obj)
+		m.detailFull = true
+		m.detail.SetNotice("")
+	}
+	u, ok := obj.(model.User)
+	switch {
+	case !msg.forEdit || !ok:
+	case m.stayed(m.editMoves):
+		m.openForm(u, m.screen)
+	default:
+		m.setInfo("edit form of " + safetext.Line(u.Username) + " not opened: you moved on")
 	}
 	return nil
 }

@@ -111,6 +111,8 @@ func (m *Model) listKey(k tea.KeyMsg) tea.Cmd {
 		return tea.Batch(m.fetchList(m.view), m.retryMe())
 	case key.Matches(k, m.keys.Open) && obj != nil:
 		m.showDetail(m.view, obj)
+		m.detailFull = false
+		m.detail.SetNotice(msgLoadingRecord)
 		m.screen = screenDetail
 		return m.fetchDetail(m.view, m.detailID, false)
 	case key.Matches(k, m.keys.Edit) && m.view == ViewUsers && obj != nil:
@@ -130,11 +132,19 @@ func (m *Model) detailKey(k tea.KeyMsg) tea.Cmd {
 		m.screen = screenList
 		return nil
 	case key.Matches(k, m.keys.Refresh):
+		if !m.detailFull {
+			m.detail.SetNotice(msgLoadingRecord)
+		}
 		return tea.Batch(m.fetchDetail(m.detailView, m.detailID, false), m.retryMe())
 	case key.Matches(k, m.keys.Edit):
-		if u, ok := m.detailObj.(model.User); ok {
-			m.openForm(u, screenDetail)
+		u, ok := m.detailObj.(model.User)
+		switch {
+		case !ok:
+			return nil
+		case !m.detailFull: // a list row lacks fields the form would send empty
+			return m.fetchDetail(ViewUsers, u.ID, true)
 		}
+		m.openForm(u, screenDetail)
 		return nil
 	case key.Matches(k, m.keys.Websh):
 		return m.webshFor(m.detailObj)

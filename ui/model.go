@@ -62,6 +62,8 @@ type Model struct {
 	detailID   string
 	detailReq  int
 	detailObj  any
+	detailFull bool // detailObj is the detail answer, not the list row
+	editMoves  int  // navigations when an edit fetch was asked for
 	form       userform.Model
 	formReq    int
 	formBack   screen

@@ -24,6 +24,7 @@ type Field struct {
 // Model is a scrollable key/value view with a title line.
 type Model struct {
 	title  string
+	notice string
 	fields []Field
 	lines  []string
 	offset int
@@ -48,6 +49,16 @@ func (m *Model) SetContent(title string, fields []Field) {
 	}
 	m.rebuild()
 }
+
+// SetNotice sets the line under the title that qualifies the fields (a
+// record only partly loaded); "" removes it. The text is made inert here.
+func (m *Model) SetNotice(s string) {
+	m.notice = safetext.Line(s)
+	m.clamp()
+}
+
+// Notice returns the line under the title, "" when there is none.
+func (m Model) Notice() string { return m.notice }
 
 // Title returns the title line's text.
 func (m Model) Title() string { return m.title }
@@ -93,6 +104,9 @@ func (m Model) View() string {
 	}
 	out := make([]string, 0, m.height)
 	out = append(out, m.styles.Title.Render(layout.Fit(m.title+m.position(), m.width)))
+	if m.notice != "" && m.height > 1 {
+		out = append(out, m.styles.Notice.Render(layout.Fit(m.notice, m.width)))
+	}
 	for i := 0; i < m.bodyHeight(); i++ {
 		l := ""
 		if j := m.offset + i; j < len(m.lines) {
@@ -136,4 +150,10 @@ func (m *Model) clamp() {
 	m.offset = min(max(m.offset, 0), max(len(m.lines)-m.bodyHeight(), 0))
 }
 
-func (m Model) bodyHeight() int { return m.height - 1 }
+// bodyHeight is the height left for fields under the title and notice.
+func (m Model) bodyHeight() int {
+	if m.notice != "" {
+		return max(m.height-2, 0)
+	}
+	return m.height - 1
+}

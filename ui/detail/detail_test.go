@@ -82,3 +82,26 @@ func TestTinySize(t *testing.T) {
 	m.SetSize(1, 1)
 	_ = m.View()
 }
+
+func TestNoticeTakesALineUnderTheTitle(t *testing.T) {
+	m := newDetail(20)
+	m.SetNotice("could not load the full record\x1b[2J")
+	lines := strings.Split(m.View(), "\n")
+	if len(lines) != 6 || !strings.HasPrefix(lines[1], "could not load the full record^[[2J") ||
+		!strings.HasPrefix(lines[2], "key00") {
+		t.Fatalf("view:\n%s", m.View())
+	}
+	m, _ = m.Update(tea.KeyMsg{Type: tea.KeyEnd})
+	if lines := strings.Split(m.View(), "\n"); !strings.HasPrefix(lines[5], "key19") {
+		t.Fatalf("the last field is hidden under the notice:\n%s", m.View())
+	}
+	m.SetNotice("")
+	if lines := strings.Split(m.View(), "\n"); strings.HasPrefix(lines[1], "could") {
+		t.Fatalf("notice kept:\n%s", m.View())
+	}
+	m.SetNotice("partial")
+	m.SetSize(10, 1)
+	if got := m.View(); strings.Count(got, "\n") != 0 {
+		t.Fatalf("1-line view %q", got)
+	}
+}

@@ -42,9 +42,10 @@ type TableStyles struct {
 	Header, Selected, Footer lipgloss.Style
 }
 
-// DetailStyles draw key/value detail views.
+// DetailStyles draw key/value detail views; Notice is the line under the
+// title that says the record is incomplete.
 type DetailStyles struct {
-	Title, Key, Value lipgloss.Style
+	Title, Notice, Key, Value lipgloss.Style
 }
 
 // FormStyles draw the edit forms.
@@ -78,9 +79,10 @@ func DefaultStyles() Styles {
 			Footer:   s().Foreground(subtle),
 		},
 		Detail: DetailStyles{
-			Title: s().Bold(true).Foreground(accent),
-			Key:   s().Foreground(subtle),
-			Value: s(),
+			Title:  s().Bold(true).Foreground(accent),
+			Notice: s().Foreground(danger),
+			Key:    s().Foreground(subtle),
+			Value:  s(),
 		},
 		Form: FormStyles{
 			Title:        s().Bold(true).Foreground(accent),
