@@ -168,12 +168,33 @@ func (m Model) updateField(k tea.KeyMsg) (Model, tea.Cmd) {
 	if f.toggle {
 		if key.Matches(k, m.keys.Toggle) {
 			f.on = !f.on
+			m.clearFieldError(f.key)
 		}
 		return m, nil
 	}
+	before := f.input.Value()
 	var cmd tea.Cmd
 	f.input, cmd = f.input.Update(k)
+	if f.input.Value() != before {
+		m.clearFieldError(f.key)
+	}
 	return m, cmd
+}
+
+// clearFieldError drops the server's message for a field the user has
+// changed since: it spoke of a value that is gone. The map is copied, as
+// earlier copies of the Model share it.
+func (m *Model) clearFieldError(name string) {
+	if len(m.errs.Fields[name]) == 0 {
+		return
+	}
+	fields := make(map[string][]string, len(m.errs.Fields))
+	for k, v := range m.errs.Fields {
+		if k != name {
+			fields[k] = v
+		}
+	}
+	m.errs.Fields = fields
 }
 
 // cancel closes the form; a dirty form asks for a second esc first.
@@ -189,6 +210,7 @@ func (m Model) cancel(confirmed bool) (Model, tea.Cmd) {
 func (m Model) submit() (Model, tea.Cmd) {
 	changes := m.Edit().Changes(m.orig)
 	if len(changes) == 0 {
+		m.errs = Errors{} // they were about changes that are gone
 		m.notice = "nothing to save"
 		return m, nil
 	}

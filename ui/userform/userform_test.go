@@ -108,8 +108,8 @@ func TestShowErrors(t *testing.T) {
 		}
 	}
 	m, _ = keys(m, typeIn("x"))
-	if !strings.Contains(m.View(), "Enter a valid email") {
-		t.Error("errors should stay until the next save")
+	if v := m.View(); !strings.Contains(v, "top ^[[31m") || !strings.Contains(v, "uid: bad") {
+		t.Error("the non-field errors should stay until the next save")
 	}
 }
 
@@ -161,5 +161,59 @@ func TestSmallHeightFollowsFocus(t *testing.T) {
 	v := m.View()
 	if len(strings.Split(v, "\n")) != 4 || !strings.Contains(v, "Save") {
 		t.Fatalf("focused button not shown:\n%s", v)
+	}
+}
+
+// refused submits the form with the email changed and feeds back errors.
+func refused(t *testing.T) Model {
+	t.Helper()
+	m, _ := keys(newForm(), tab, tab, ctrlU, typeIn("bad"), ctrlS)
+	m.ShowErrors(Errors{
+		Fields:   map[string][]string{"email": {"Enter a valid email address."}},
+		NonField: []string{"Something about the whole user."},
+	})
+	return m
+}
+
+func TestFieldErrorClearsWhenTheFieldChanges(t *testing.T) {
+	tests := []struct {
+		name      string
+		keys      []tea.KeyMsg
+		fieldGone bool
+	}{
+		{"typing in the field", []tea.KeyMsg{typeIn("x")}, true},
+		{"moving away unchanged", []tea.KeyMsg{tab, stab}, false},
+		{"changing another field", []tea.KeyMsg{stab, typeIn("x")}, false},
+		{"a key that changes nothing", []tea.KeyMsg{{Type: tea.KeyLeft}}, false},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			m := refused(t)
+			if m.Focused() != "email" {
+				t.Fatalf("focus %q", m.Focused())
+			}
+			shared := m.errs.Fields
+			m, _ = keys(m, tt.keys...)
+			v := m.View()
+			if gone := !strings.Contains(v, "Enter a valid email address."); gone != tt.fieldGone {
+				t.Fatalf("field error gone = %v, want %v:\n%s", gone, tt.fieldGone, v)
+			}
+			if !strings.Contains(v, "Something about the whole user.") {
+				t.Fatalf("the non-field box must stay until the next save:\n%s", v)
+			}
+			if len(shared["email"]) == 0 {
+				t.Fatal("the earlier value of the form was changed too")
+			}
+		})
+	}
+}
+
+func TestNothingToSaveDropsStaleErrors(t *testing.T) {
+	m := refused(t)
+	m, _ = keys(m, ctrlU, typeIn(alice.Email), ctrlS)
+	v := m.View()
+	if !strings.Contains(v, "nothing to save") || strings.Contains(v, "whole user") ||
+		strings.Contains(v, "valid email") {
+		t.Fatalf("stale errors with nothing to save:\n%s", v)
 	}
 }
