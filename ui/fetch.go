@@ -83,7 +83,7 @@ func withTimeout() (context.Context, context.CancelFunc) {
 // fetchList reloads the list of v.
 func (m *Model) fetchList(v View) tea.Cmd {
 	req, tick := m.newReq()
-	m.reqs[v] = req
+	m.reqs[v], m.stale[v] = req, false
 	c := m.c
 	var cmd tea.Cmd
 	switch v {

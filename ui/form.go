@@ -89,6 +89,10 @@ func (m *Model) onSaved(msg userSavedMsg) {
 	}
 	u := *msg.user
 	m.replaceUser(u)
+	for v := range viewCount {
+		// Servers name their owner, groups and sessions their users.
+		m.stale[v] = v != ViewUsers && (m.loaded[v] || m.pending[m.reqs[v]])
+	}
 	m.showDetail(ViewUsers, u)
 	m.screen = screenDetail
 	m.setInfo("saved " + safetext.Line(u.Username))

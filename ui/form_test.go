@@ -147,3 +147,32 @@ func plainUser(t *testing.T, srv interface {
 	t.Fatal("no plain user seeded")
 	return ""
 }
+
+// A saved name shows in the other lists (the servers' owner column) when
+// they are next shown; a list nothing changed is not reloaded.
+func TestSaveMarksOtherListsStale(t *testing.T) {
+	srv := startDemo(t)
+	c := newClient(t, srv.URL(), srv.Token())
+	h := newHarness(t, New(c, Options{}), 120, 30)
+	h.idle()
+	if !strings.Contains(h.m.View(), "Bob Lee") {
+		t.Fatalf("no owner Bob Lee:\n%s", h.m.View())
+	}
+	h.keys("2")
+	h.idle()
+	h.keys("1", "2")
+	if h.m.nextReq != h.m.reqs[ViewUsers] {
+		t.Fatal("switching views reloaded a list that was not stale")
+	}
+	h.keys("/", "bob", "enter", "e")
+	h.idle()
+	h.save("ctrl+u", "Robert", "ctrl+s")
+	if h.m.screen != screenDetail {
+		t.Fatalf("save failed:\n%s", h.m.View())
+	}
+	h.keys("1")
+	h.idle()
+	if v := h.m.View(); !strings.Contains(v, "Robert Lee") || strings.Contains(v, "Bob Lee") {
+		t.Fatalf("servers list not reloaded after the save:\n%s", v)
+	}
+}

@@ -154,10 +154,11 @@ func (m *Model) detailKey(k tea.KeyMsg) tea.Cmd {
 	return cmd
 }
 
-// switchView shows list v, loading it on first visit.
+// switchView shows list v, loading it on first visit and when stale (a
+// load in flight may predate what made it stale, so it is superseded).
 func (m *Model) switchView(v View) tea.Cmd {
 	m.view, m.screen = v, screenList
-	if m.loaded[v] || m.reqs[v] != 0 && m.pending[m.reqs[v]] {
+	if !m.stale[v] && (m.loaded[v] || m.reqs[v] != 0 && m.pending[m.reqs[v]]) {
 		return nil
 	}
 	return m.fetchList(v)

@@ -52,6 +52,7 @@ type Model struct {
 	tables   [viewCount]table.Model
 	reqs     [viewCount]int
 	loaded   [viewCount]bool
+	stale    [viewCount]bool // loaded, but a save changed what it shows
 	servers  []model.Server
 	users    []model.User
 	groups   []model.Group
