@@ -2,6 +2,7 @@ package ui
 
 import (
 	"context"
+	"fmt"
 	"strings"
 	"testing"
 
@@ -217,4 +218,40 @@ func TestListCursorSurvivesShrinkingReloads(t *testing.T) {
 		})
 	}
 	h.idle()
+}
+
+// Every list keeps its first (name) column on a narrow terminal.
+func TestNarrowListsKeepTheNameColumn(t *testing.T) {
+	srv := startDemo(t)
+	h := newHarness(t, New(newClient(t, srv.URL(), srv.Token()), Options{}), 100, 30)
+	tests := []struct {
+		view  string
+		title string
+		row   string
+	}{
+		{"1", "NAME", "api-01"}, {"2", "USERNAME", "alice"}, {"3", "NAME", ""}, {"4", "", ""},
+	}
+	for _, tt := range tests {
+		for _, w := range []int{20, 12, 10, 6} {
+			t.Run(fmt.Sprintf("view%s/%d", tt.view, w), func(t *testing.T) {
+				h.handle(teaSize(100, 30))
+				h.keys(tt.view)
+				h.idle()
+				first := h.m.tables[h.m.view].View()
+				want := strings.Fields(strings.SplitN(first, "\n", 2)[0])[0]
+				h.handle(teaSize(w, 30))
+				lines := strings.Split(h.m.tables[h.m.view].View(), "\n")
+				head := strings.Fields(lines[0])
+				if len(head) == 0 || !strings.HasPrefix(want, strings.TrimSuffix(head[0], "…")) {
+					t.Fatalf("header %q at %d columns, want %q first", lines[0], w, want)
+				}
+				if tt.title != "" && want != tt.title {
+					t.Fatalf("first column %q, want %q", want, tt.title)
+				}
+				if tt.row != "" && w >= 10 && !strings.Contains(lines[1], tt.row[:min(len(tt.row), w-3)]) {
+					t.Fatalf("first row %q lacks %q", lines[1], tt.row)
+				}
+			})
+		}
+	}
 }
