@@ -20,6 +20,18 @@ type faultSwitch struct {
 
 	mu   sync.Mutex
 	rule func(*http.Request) bool
+	hold func(*http.Request) bool
+
+	held    chan struct{} // a held answer is ready
+	release chan struct{} // lets held answers go
+}
+
+// holdAnswers makes requests that match wait, answered by the server, until
+// release is closed: "the server did it, but the client has not heard yet".
+func (f *faultSwitch) holdAnswers(match func(*http.Request) bool) {
+	f.mu.Lock()
+	defer f.mu.Unlock()
+	f.hold, f.held, f.release = match, make(chan struct{}, 16), make(chan struct{})
 }
 
 // setRule picks the requests that fail from now on; nil fails none.
@@ -33,12 +45,25 @@ func (f *faultSwitch) setRule(rule func(*http.Request) bool) {
 func (f *faultSwitch) RoundTrip(r *http.Request) (*http.Response, error) {
 	f.mu.Lock()
 	fail := f.rule != nil && f.rule(r)
+	hold := f.hold != nil && f.hold(r)
+	held, release := f.held, f.release
 	f.mu.Unlock()
 	if fail {
 		r = r.Clone(r.Context())
 		r.URL.Host, r.Host = f.bad.Host, f.bad.Host
 	}
-	return http.DefaultTransport.RoundTrip(r)
+	resp, err := http.DefaultTransport.RoundTrip(r)
+	if err != nil || !hold {
+		return resp, err
+	}
+	held <- struct{}{}
+	select {
+	case <-release:
+		return resp, nil
+	case <-r.Context().Done(): // the answer is lost, as on a real cancel
+		resp.Body.Close()
+		return nil, r.Context().Err()
+	}
 }
 
 // faultyClient returns a client of srv whose requests fail as the returned

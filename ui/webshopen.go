@@ -15,8 +15,9 @@ import (
 	"alpacon-tui/ui/websh"
 )
 
-// opening is a websh open in flight: esc cancels it, and moves tells
-// whether the user is still where they pressed w when it completes.
+// opening is a websh open in flight: esc cancels it (the dial; a session
+// created meanwhile is closed), and moves tells whether the user is still
+// where they pressed w when it completes.
 type opening struct {
 	server model.Server
 	cancel context.CancelFunc
@@ -52,7 +53,17 @@ func (m *Model) openWebsh(s model.Server) tea.Cmd {
 	c, textFrames := m.c, m.opts.TextFrames
 	return tea.Batch(tick, func() tea.Msg {
 		defer cancel()
-		sess, err := c.CreateSession(ctx, model.SessionRequest{Server: s.ID, Rows: rows, Cols: cols})
+		// esc does not cut the create request short: the server may
+		// create the session all the same, and only its answer names the
+		// session, so that it can be closed.
+		cctx, ccancel := withTimeout()
+		sreq := model.SessionRequest{Server: s.ID, Rows: rows, Cols: cols}
+		sess, err := c.CreateSession(cctx, sreq)
+		ccancel()
+		if err == nil && ctx.Err() != nil {
+			dropSession(c, sess.ID, nil)
+			err = ctx.Err()
+		}
 		if err != nil {
 			return webshOpenedMsg{req: req, server: s, err: err}
 		}

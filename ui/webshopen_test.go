@@ -2,13 +2,13 @@ package ui
 
 import (
 	"context"
+	"net/http"
 	"strings"
 	"testing"
 
 	tea "github.com/charmbracelet/bubbletea"
 
 	"alpacon-tui/client"
-	"alpacon-tui/demo"
 )
 
 func openSessions(t *testing.T, c *client.Client) int {
@@ -101,27 +101,30 @@ func TestWebshOpenDoesNotStealTheForm(t *testing.T) {
 
 func TestWebshOpenShowsAndCancels(t *testing.T) {
 	tests := []struct {
-		name   string
-		faults string
-		// late lets the open's reply arrive before esc is handled.
+		name string
+		// answered: esc comes once the server has created the session
+		// but before its answer reaches the client.
+		answered bool
+		// late: esc comes after the open's reply is on its way to Update.
 		late bool
 	}{
-		{"esc during create", "latency=500ms", false},
-		{"esc after the session exists", "none", true},
+		{"esc at once", false, false},
+		{"esc while the create answer travels", true, false},
+		{"esc after the session exists", false, true},
 	}
 	for _, tt := range tests {
 		t.Run(tt.name, func(t *testing.T) {
-			srv, err := demo.Start(demo.Options{Addr: "127.0.0.1:0", Shell: demoShell,
-				Faults: tt.faults})
-			if err != nil {
-				t.Fatal(err)
-			}
-			t.Cleanup(func() { srv.Close() })
-			c := newClient(t, srv.URL(), srv.Token())
+			srv := startDemo(t)
+			c, faults := faultyClient(t, srv)
 			h := newHarness(t, New(c, Options{}), 100, 30)
 			h.idle()
 			selectServer(t, h, "web-01")
 			before := openSessions(t, c)
+			if tt.answered {
+				faults.holdAnswers(func(r *http.Request) bool {
+					return r.Method == http.MethodPost && r.URL.Path == "/api/websh/sessions/"
+				})
+			}
 			h.keys("w")
 			status := h.m.statusLine()
 			if !strings.Contains(status, "opening websh on web-01… (esc cancels)") ||
@@ -129,7 +132,12 @@ func TestWebshOpenShowsAndCancels(t *testing.T) {
 				t.Fatalf("status %q", status)
 			}
 			var reply tea.Msg
-			if tt.late {
+			switch {
+			case tt.answered:
+				h.waitFor("the server to create the session", func() bool {
+					return len(faults.held) > 0
+				})
+			case tt.late:
 				reply = h.holdUntil("the open's reply", func(msg tea.Msg) bool {
 					r, ok := msg.(webshOpenedMsg)
 					return ok && r.stream != nil
@@ -138,6 +146,9 @@ func TestWebshOpenShowsAndCancels(t *testing.T) {
 			h.keys("esc")
 			if h.m.status.text != "websh on web-01 cancelled" {
 				t.Fatalf("status %q after esc", h.m.status.text)
+			}
+			if tt.answered {
+				close(faults.release)
 			}
 			h.handle(reply)
 			h.idle()
