@@ -2,6 +2,7 @@ package demo
 
 import (
 	"crypto/subtle"
+	"net"
 	"net/http"
 	"net/url"
 	"os"
@@ -20,6 +21,12 @@ var upgrader = websocket.Upgrader{
 	WriteBufferSize: 4096,
 	CheckOrigin:     func(*http.Request) bool { return true },
 }
+
+// wsSendBuffer caps the kernel send buffer of a websh conn. Shell output has
+// backpressure (see shell.OverflowWait), so whatever the kernel buffers is
+// output a slow client still has to print after Ctrl-C: loopback autotuning
+// would allow megabytes, seconds of a slow terminal emulator.
+const wsSendBuffer = 64 << 10
 
 // originOK accepts a missing Origin (non-browser clients) or one whose host
 // is the host the client dialled, like Channels' AllowedHostsOriginValidator
@@ -57,6 +64,9 @@ func (s *Server) serveWebsocket(w http.ResponseWriter, r *http.Request) {
 		return
 	}
 	defer s.untrack(conn)
+	if tc, ok := conn.NetConn().(*net.TCPConn); ok {
+		_ = tc.SetWriteBuffer(wsSendBuffer)
+	}
 	_ = sh.Attach(conn, shell.AttachOptions{ReadOnly: ch.readOnly, Master: ch.master,
 		DropAfter: s.faults.wsdrop, DropCode: shell.DropAbrupt})
 }

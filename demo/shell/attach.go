@@ -2,8 +2,8 @@ package shell
 
 import (
 	"errors"
+	"sync/atomic"
 	"time"
-	"unicode/utf8"
 
 	"github.com/gorilla/websocket"
 )
@@ -33,7 +33,8 @@ const (
 	DefaultQueueLen = 256
 	// maxInputFrame bounds one input frame (a large paste is still far below it).
 	maxInputFrame = 1 << 20
-	// writeTimeout bounds one frame write, so a dead peer cannot pin its writer.
+	// writeTimeout bounds one frame write, so a dead peer cannot pin its writer, nor,
+	// through backpressure, the shell.
 	writeTimeout = 10 * time.Second
 	// maxBacklog bounds the output kept while no conn is attached.
 	maxBacklog = 64 * 1024
@@ -57,14 +58,21 @@ type AttachOptions struct {
 	DropCode int
 	// QueueLen is the conn's output queue in frames; 0 means DefaultQueueLen.
 	QueueLen int
+	// Overflow says what happens when the queue is full: by default (OverflowAuto) the
+	// master and writable conns get backpressure, read-only conns are dropped.
+	Overflow Overflow
 }
 
 // peer is one attached conn.
 type peer struct {
 	conn     *websocket.Conn
 	opts     AttachOptions
+	waits    bool          // backpressure: the PTY reader waits for room in out
 	out      chan []byte   // output frames; closed when the session ends
-	overflow chan struct{} // closed by broadcast when out was full
+	queued   atomic.Int64  // bytes in out
+	room     chan struct{} // the writer took a frame from out (capacity 1)
+	gone     chan struct{} // closed when the writer has stopped taking frames
+	overflow chan struct{} // closed by broadcast when out was full and p does not wait
 	drop     chan int      // a drop request (Session.Drop)
 	readDone chan struct{} // the conn's reader has stopped
 	readErr  error         // why; written before readDone is closed
@@ -86,12 +94,13 @@ func (s *Session) Attach(conn *websocket.Conn, opts AttachOptions) error {
 	go p.readLoop(s)
 	go p.watchOverflow(finished, watched)
 	err := p.writeLoop(s.greeting)
+	s.unregister(p)
+	close(p.gone) // a PTY reader waiting for room in p.out stops waiting
 
 	close(finished)
 	<-watched // an overflow close handshake finishes before the conn goes
 	_ = conn.Close()
 	<-p.readDone
-	s.unregister(p)
 	switch {
 	case p.overflowed():
 		err = ErrSlowConsumer
@@ -130,7 +139,8 @@ func newPeer(conn *websocket.Conn, opts AttachOptions) *peer {
 	}
 
 	return &peer{
-		conn: conn, opts: opts, out: make(chan []byte, n),
+		conn: conn, opts: opts, waits: opts.waits(), out: make(chan []byte, n),
+		room: make(chan struct{}, 1), gone: make(chan struct{}),
 		overflow: make(chan struct{}), drop: make(chan int, 1),
 		readDone: make(chan struct{}),
 	}
@@ -143,6 +153,7 @@ func (s *Session) register(p *peer) {
 	defer s.mu.Unlock()
 
 	if len(s.backlog) > 0 {
+		p.queued.Add(int64(len(s.backlog)))
 		p.out <- s.backlog // the queue is new and empty, so this cannot block
 		s.backlog = nil
 	}
@@ -159,46 +170,6 @@ func (s *Session) unregister(p *peer) {
 	defer s.mu.Unlock()
 
 	delete(s.peers, p)
-}
-
-// broadcast queues b for every conn without ever blocking; a conn whose queue is full
-// is removed and told to drop itself.
-func (s *Session) broadcast(b []byte) {
-	if len(b) == 0 {
-		return
-	}
-
-	s.mu.Lock()
-	defer s.mu.Unlock()
-
-	if len(s.peers) == 0 {
-		s.keep(b)
-		return
-	}
-	for p := range s.peers {
-		select {
-		case p.out <- b: // b is never modified after this, so conns share it
-		default:
-			delete(s.peers, p)
-			close(p.overflow)
-		}
-	}
-}
-
-// keep appends b to the backlog, which holds output produced while no conn is attached
-// (the first prompt, above all) for the next conn. Only the newest maxBacklog bytes are
-// kept, cut at a rune boundary.
-func (s *Session) keep(b []byte) {
-	s.backlog = append(s.backlog, b...)
-	if len(s.backlog) <= maxBacklog {
-		return
-	}
-
-	cut := len(s.backlog) - maxBacklog
-	for cut < len(s.backlog) && !utf8.RuneStart(s.backlog[cut]) {
-		cut++
-	}
-	s.backlog = append([]byte(nil), s.backlog[cut:]...)
 }
 
 // end closes every queue: writers drain what is left and then send close code 4000.
@@ -251,11 +222,20 @@ func (p *peer) writeLoop(greeting []byte) error {
 	}
 
 	for {
+		// An overflowed conn writes nothing more, so that the close frame gets the
+		// connection's write lock as soon as the frame in flight is out.
+		if p.overflowed() {
+			return ErrSlowConsumer // watchOverflow sends the close frame
+		}
 		select {
 		case b, ok := <-p.out:
 			if !ok {
 				p.closeHandshake(CloseSessionEnded, "session closed")
 				return nil
+			}
+			p.took(b)
+			if p.overflowed() {
+				return ErrSlowConsumer
 			}
 			if err := p.write(b); err != nil {
 				return err
@@ -263,7 +243,7 @@ func (p *peer) writeLoop(greeting []byte) error {
 		case <-p.readDone:
 			return clientEnd(p.readErr)
 		case <-p.overflow:
-			return ErrSlowConsumer // watchOverflow closes the conn
+			return ErrSlowConsumer
 		case code := <-p.drop:
 			p.dropNow(code)
 			return ErrDropped
@@ -275,7 +255,10 @@ func (p *peer) writeLoop(greeting []byte) error {
 }
 
 // watchOverflow drops the conn as soon as its queue overflows. It runs beside the
-// writer because the writer itself may be stuck in a write to the slow client.
+// writer because the writer itself may be stuck in a write to the slow client. The
+// close frame is best effort: it needs the conn's write lock, which the writer frees
+// when its frame in flight is out, and room in the socket, both within closeTimeout;
+// otherwise the conn is cut without it and the client sees 1006.
 func (p *peer) watchOverflow(finished <-chan struct{}, watched chan<- struct{}) {
 	defer close(watched)
 

@@ -18,6 +18,13 @@
 // Faults for client tests: AttachOptions.DropAfter/DropCode drop one conn after a delay,
 // and Session.Drop drops every conn now. DropAbrupt closes the TCP connection without a
 // close frame (the client sees 1006); any other code sends that close code first (1011 is
-// the usual "server error"). The PTY reader never waits on a conn: each conn has a bounded
-// output queue and is dropped with CloseQueueOverflow when it falls too far behind.
+// the usual "server error").
+//
+// Flow control: each conn has a bounded output queue. When the queue of the master conn
+// or of any writable conn is full, the PTY reader waits for room, so the shell blocks in
+// write(2) as on a real terminal and every conn gets output at the pace of the slowest of
+// those (AttachOptions.Overflow changes that per conn). A read-only conn never holds the
+// shell back: when it falls too far behind it is dropped with CloseQueueOverflow (1008).
+// That close frame is best effort: it is sent once the frame in flight is out, within a
+// second; a client that has stopped reading altogether sees 1006 instead.
 package shell

@@ -121,9 +121,18 @@ type client struct {
 }
 
 func (c *client) readAll() {
+	c.readPaced(0, 0)
+}
+
+// readPaced is readAll that sleeps pause after every `every` frames (never when every
+// is 0), a client slower than the shell (a terminal emulator, say).
+func (c *client) readPaced(every int, pause time.Duration) {
 	defer close(c.ended)
 
-	for {
+	for n := 1; ; n++ {
+		if every > 0 && n%every == 0 {
+			time.Sleep(pause)
+		}
 		kind, data, err := c.conn.ReadMessage()
 		c.mu.Lock()
 		if err != nil {
@@ -160,16 +169,38 @@ func (c *client) output() string {
 	return c.out.String()
 }
 
+// tail returns the last n bytes of the output, for failure messages.
+func (c *client) tail(n int) string {
+	out := c.output()
+
+	return out[max(0, len(out)-n):]
+}
+
+// has reports whether the output so far contains want, without copying it (outputs of
+// megabytes are searched after every frame).
+func (c *client) has(want string) bool {
+	c.mu.Lock()
+	defer c.mu.Unlock()
+
+	return bytes.Contains(c.out.Bytes(), []byte(want))
+}
+
 // waitFor polls the received output until it contains want (bounded).
 func (c *client) waitFor(want string) {
 	c.t.Helper()
 
 	deadline := time.After(waitLimit)
-	for !strings.Contains(c.output(), want) {
+	for !c.has(want) {
 		select {
 		case <-c.notify:
+		case <-c.ended:
+			if !c.has(want) {
+				c.t.Fatalf("connection ended (%v) without %q; output ends:\n%q",
+					c.endErr, want, c.tail(2000))
+			}
 		case <-deadline:
-			c.t.Fatalf("no %q in output:\n%q", want, c.output())
+			c.t.Fatalf("no %q in output (%d bytes), which ends:\n%q", want,
+				len(c.output()), c.tail(2000))
 		}
 	}
 }

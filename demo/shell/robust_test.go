@@ -3,50 +3,12 @@
 package shell
 
 import (
-	"context"
-	"errors"
-	"net"
 	"strings"
 	"testing"
 	"time"
 
 	"github.com/gorilla/websocket"
 )
-
-func TestSlowConnIsDroppedNotTheShell(t *testing.T) {
-	s := startShell(t, Options{})
-	b := newBridge(t, s)
-	// Tiny socket buffers make a client that does not read back up within kilobytes.
-	b.setup = func(c *websocket.Conn) { _ = c.NetConn().(*net.TCPConn).SetWriteBuffer(4096) }
-	slowDialer := &websocket.Dialer{NetDialContext: func(ctx context.Context,
-		network, addr string) (net.Conn, error) {
-		conn, err := (&net.Dialer{}).DialContext(ctx, network, addr)
-		if err == nil {
-			_ = conn.(*net.TCPConn).SetReadBuffer(4096)
-		}
-		return conn, err
-	}}
-
-	fast := b.dial(AttachOptions{Master: true})
-	fast.waitFor(prompt)
-	slow := b.dialRaw(AttachOptions{QueueLen: 4}, slowDialer)
-
-	fast.send(websocket.TextMessage,
-		"head -c 400000 /dev/zero | tr '\\0' x; echo; echo flood-done-$((5*5))\r")
-	fast.waitFor("flood-done-25")
-
-	if err := b.result(); !errors.Is(err, ErrSlowConsumer) {
-		t.Errorf("slow Attach = %v, want ErrSlowConsumer", err)
-	}
-	go slow.readAll()
-	if err := slow.closeErr(); err == nil || websocket.IsCloseError(err, CloseSessionEnded) {
-		t.Errorf("slow client ended with %v, want an error close", err)
-	}
-
-	// The shell and the fast conn carry on.
-	fast.send(websocket.TextMessage, "echo still-$((4*4))\r")
-	fast.waitFor("still-16")
-}
 
 func TestStalledInputDoesNotPinAttach(t *testing.T) {
 	s := startShell(t, Options{})

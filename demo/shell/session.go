@@ -6,6 +6,7 @@ import (
 	"os"
 	"os/exec"
 	"sync"
+	"sync/atomic"
 	"time"
 
 	"github.com/creack/pty"
@@ -16,9 +17,13 @@ var ErrClosed = errors.New("shell: session closed")
 
 // Timings of the shutdown path. They bound waits; nothing sleeps for them.
 const (
-	// drainGrace is how long output may still drain after the shell exited before the
-	// master is closed (a background job may keep the slave open forever).
+	// drainGrace is how long output may still drain after the shell exited without
+	// any of it reaching the conns before the master is closed (a background job may
+	// keep the slave open forever, a conn with backpressure may have stalled).
 	drainGrace = time.Second
+	// drainLimit bounds the drain even while output still flows (a process that left
+	// the shell's session may write to the slave forever).
+	drainLimit = 10 * time.Second
 	// inputTimeout is how long one input frame may wait for the shell to take it; the
 	// rest of a frame the shell does not read in time is dropped.
 	inputTimeout = 2 * time.Second
@@ -47,6 +52,9 @@ type Session struct {
 	exited     chan struct{} // the shell process has been reaped
 	readerDone chan struct{} // the PTY reader has stopped
 	done       chan struct{} // everything finished; peers told, home removed
+	delivered  atomic.Int64  // output bytes the reader has handed to the conns
+	halting    chan struct{} // the reader must not wait for any conn (see halt)
+	haltOnce   sync.Once
 
 	closeOnce sync.Once
 	closeErr  error
@@ -122,7 +130,7 @@ func spawn(prog string, args []string, home string, opts Options) (*Session, err
 		cmd: cmd, master: master, home: home, greeting: []byte(opts.Greeting),
 		tty: tty, rows: rows, cols: cols, peers: map[*peer]struct{}{},
 		exitCode: -1, exited: make(chan struct{}), readerDone: make(chan struct{}),
-		done: make(chan struct{}),
+		done: make(chan struct{}), halting: make(chan struct{}),
 	}, nil
 }
 
@@ -194,6 +202,9 @@ func (s *Session) Close() error {
 		default:
 		}
 
+		// Output of a killed shell is not worth waiting for a slow conn.
+		s.halt()
+
 		// SIGKILL at once: bash can miss a SIGHUP that lands between two commands and
 		// then sleep in read(2); the jobs it would have hung up are killed with the
 		// rest of the session by waitLoop.
@@ -223,8 +234,9 @@ func (s *Session) input(p []byte) error {
 	return err
 }
 
-// readLoop copies PTY output to every attached conn. It never waits on a conn, so the
-// shell never stalls because of a slow client.
+// readLoop copies PTY output to every attached conn. It waits for conns with
+// backpressure (the shell then blocks in write, as on a real terminal) and never for
+// the others. It stops early when the session halts while it waits.
 func (s *Session) readLoop() {
 	defer close(s.readerDone)
 
@@ -233,7 +245,11 @@ func (s *Session) readLoop() {
 	for {
 		n, err := s.master.Read(buf)
 		if n > 0 {
-			s.broadcast(carry.push(buf[:n]))
+			b := carry.push(buf[:n])
+			if !s.broadcast(b) {
+				return
+			}
+			s.delivered.Add(int64(len(b)))
 		}
 		if err != nil {
 			s.broadcast(carry.flush())
@@ -259,11 +275,9 @@ func (s *Session) waitLoop() {
 	s.tty = nil
 	s.mu.Unlock()
 
-	select {
-	case <-s.readerDone:
-	case <-time.After(drainGrace):
-	}
-	_ = s.master.Close() // wakes the reader if a background job still holds the slave
+	s.drain()
+	s.halt()             // wakes the reader if it waits for a stalled conn
+	_ = s.master.Close() // wakes it if a background job still holds the slave
 	<-s.readerDone
 
 	s.end()
@@ -271,4 +285,32 @@ func (s *Session) waitLoop() {
 		_ = os.RemoveAll(s.home)
 	}
 	close(s.done)
+}
+
+// drain waits for the reader to deliver the shell's last output: until it reaches the
+// end, delivers nothing for drainGrace, the session halts, or drainLimit passes.
+func (s *Session) drain() {
+	tick := time.NewTicker(drainGrace)
+	defer tick.Stop()
+	limit := time.NewTimer(drainLimit)
+	defer limit.Stop()
+
+	last := s.delivered.Load()
+	for {
+		select {
+		case <-s.readerDone:
+			return
+		case <-s.halting:
+			return
+		case <-limit.C:
+			return
+		case <-tick.C:
+		}
+
+		n := s.delivered.Load()
+		if n == last {
+			return
+		}
+		last = n
+	}
 }
