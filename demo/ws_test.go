@@ -158,6 +158,9 @@ func TestWebshResizeAndWatch(t *testing.T) {
 		map[string]any{"session": id, "is_master": false, "read_only": true})
 	watchURL, _ := get(w.body, "websocket_url").(string)
 	watcher := dial(t, srv, watchURL)
+	// The greeting is the first frame of every attached conn: once it is
+	// here the watcher is attached and sees all later output.
+	readUntil(t, watcher, "became ready")
 	_ = watcher.WriteMessage(websocket.TextMessage, []byte("echo typed-by-$((2*21))-watcher\r"))
 	_ = master.WriteMessage(websocket.TextMessage, []byte("echo from-$((3*3))-master\r"))
 	out := readUntil(t, watcher, "from-9-master")
