@@ -64,6 +64,7 @@ func (m *Model) eachRune(k tea.KeyMsg) tea.Cmd {
 			one.Type = tea.KeySpace
 		}
 		cmds = append(cmds, m.handleKey(one))
+		m.noteMoves()
 	}
 	return tea.Batch(cmds...)
 }

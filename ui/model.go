@@ -73,7 +73,8 @@ type Model struct {
 	active int
 	unseen int // ID of a pane that opened in the background, 0 if none
 	opens  map[int]*opening
-	moves  int // navigations so far (see stayed)
+	moves  int   // navigations so far (see stayed)
+	last   place // where the user was when moves was last counted
 
 	me       string
 	meReq    int
@@ -124,6 +125,7 @@ func New(c *client.Client, opts Options) *Model {
 	m.cmdInput = textinput.New()
 	m.cmdInput.Prompt = ":"
 	m.resize(opts.Width, opts.Height)
+	m.last = m.where()
 	return m
 }
 

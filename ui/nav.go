@@ -26,3 +26,12 @@ func (m *Model) where() place {
 // was moves. Replies that would change the screen (a websh pane, an edit
 // form) take it only then: otherwise they would steal keys typed elsewhere.
 func (m *Model) stayed(moves int) bool { return m.moves == moves }
+
+// noteMoves counts a navigation if the place changed since the last call.
+// It runs after every message, and after each key of a burst: "1w" typed
+// in one read switches view before the w, not after it.
+func (m *Model) noteMoves() {
+	if p := m.where(); p != m.last {
+		m.moves, m.last = m.moves+1, p
+	}
+}

@@ -12,11 +12,8 @@ import (
 // keys go through handleKey, websh messages to their pane. Every change of
 // place it makes counts as a navigation (see stayed).
 func (m *Model) Update(msg tea.Msg) (tea.Model, tea.Cmd) {
-	before := m.where()
 	cmd := m.update(msg)
-	if m.where() != before {
-		m.moves++
-	}
+	m.noteMoves()
 	return m, cmd
 }
 

@@ -179,3 +179,19 @@ func TestWebshSecondOpenOfTheSameServerWaits(t *testing.T) {
 		t.Fatalf("%d panes, sessions %d -> %d", len(h.m.panes), before, openSessions(t, c))
 	}
 }
+
+// Keys that arrive in one read come as one message; a view switch before
+// the w in it is not a move after the w.
+func TestWebshOpenInABurstTakesTheFocus(t *testing.T) {
+	srv := startDemo(t)
+	h := newHarness(t, New(newClient(t, srv.URL(), srv.Token()), Options{}), 100, 30)
+	h.idle()
+	selectServer(t, h, "web-01")
+	h.keys("2")
+	h.idle()
+	h.handle(tea.KeyMsg{Type: tea.KeyRunes, Runes: []rune("1w")})
+	h.idle()
+	if len(h.m.panes) != 1 || h.m.screen != screenWebsh {
+		t.Fatalf("the pane of a burst did not take the focus:\n%s", h.m.View())
+	}
+}
