@@ -91,7 +91,11 @@ func TestWebshPane(t *testing.T) {
 		golden.RequireEqual(t, screenText(h.m))
 	})
 	t.Run("ctrl+c goes to the remote", func(t *testing.T) {
-		h.keys("sleep 30", "enter", "ctrl+c")
+		// The ^C waits for output of the sleeping process itself: sent
+		// before the child owns the terminal, it would reach bash only.
+		h.keys("sh -c 'echo up-$((2+2)); exec sleep 30'", "enter")
+		h.waitView("up-4")
+		h.keys("ctrl+c")
 		h.waitFor("the prompt after ^C", func() bool {
 			return strings.Count(h.m.View(), "demo$ ") == 3
 		})
