@@ -76,18 +76,29 @@ func (b *body) isNull(k string) bool {
 	return bytes.Equal(bytes.TrimSpace(b.m[k]), []byte("null"))
 }
 
-// text reads a string field (CharField: trimmed, numbers accepted). ok is
-// false when the field is absent or invalid.
-func (b *body) text(k string, max int, required, allowBlank bool) (string, bool) {
+// value returns field k's raw JSON when it is present and not null. It adds
+// DRF's "required" error for a missing required field and its "null" error
+// for a null one, so each reader below handles only its own type.
+func (b *body) value(k string, required bool) (json.RawMessage, bool) {
 	raw, present := b.m[k]
-	if !present {
+	switch {
+	case !present:
 		if required {
 			b.errs.add(k, msgRequired)
 		}
-		return "", false
-	}
-	if b.isNull(k) {
+		return nil, false
+	case b.isNull(k):
 		b.errs.add(k, msgNull)
+		return nil, false
+	}
+	return raw, true
+}
+
+// text reads a string field (CharField: trimmed, numbers accepted). ok is
+// false when the field is absent or invalid.
+func (b *body) text(k string, max int, required, allowBlank bool) (string, bool) {
+	raw, ok := b.value(k, required)
+	if !ok {
 		return "", false
 	}
 	var s string
@@ -113,18 +124,12 @@ func (b *body) text(k string, max int, required, allowBlank bool) (string, bool)
 
 // secret reads a password-like field: unlike text it is not trimmed.
 func (b *body) secret(k string, max int, required bool) (string, bool) {
-	raw, present := b.m[k]
-	if !present {
-		if required {
-			b.errs.add(k, msgRequired)
-		}
+	raw, ok := b.value(k, required)
+	if !ok {
 		return "", false
 	}
 	var s string
 	switch {
-	case b.isNull(k):
-		b.errs.add(k, msgNull)
-		return "", false
 	case json.Unmarshal(raw, &s) != nil:
 		b.errs.add(k, "Not a valid string.")
 		return "", false
@@ -137,15 +142,8 @@ func (b *body) secret(k string, max int, required bool) (string, bool) {
 
 // flag reads a BooleanField; DRF accepts a few spellings.
 func (b *body) flag(k string, required bool) (bool, bool) {
-	raw, present := b.m[k]
-	if !present {
-		if required {
-			b.errs.add(k, msgRequired)
-		}
-		return false, false
-	}
-	if b.isNull(k) {
-		b.errs.add(k, msgNull)
+	raw, ok := b.value(k, required)
+	if !ok {
 		return false, false
 	}
 	v, ok := parseBool(strings.Trim(string(bytes.TrimSpace(raw)), `"`))
@@ -168,15 +166,8 @@ func parseBool(s string) (bool, bool) {
 
 // integer reads an IntegerField bounded to [lo, hi].
 func (b *body) integer(k string, lo, hi int, required bool) (int, bool) {
-	raw, present := b.m[k]
-	if !present {
-		if required {
-			b.errs.add(k, msgRequired)
-		}
-		return 0, false
-	}
-	if b.isNull(k) {
-		b.errs.add(k, msgNull)
+	raw, ok := b.value(k, required)
+	if !ok {
 		return 0, false
 	}
 	n, err := strconv.Atoi(strings.Trim(string(bytes.TrimSpace(raw)), `"`))
@@ -197,15 +188,8 @@ func (b *body) integer(k string, lo, hi int, required bool) (int, bool) {
 // pk reads a related-object primary key; exists tells whether the ID names
 // an object the caller may reference.
 func (b *body) pk(k string, required bool, exists func(string) bool) (string, bool) {
-	raw, present := b.m[k]
-	if !present {
-		if required {
-			b.errs.add(k, msgRequired)
-		}
-		return "", false
-	}
-	if b.isNull(k) {
-		b.errs.add(k, msgNull)
+	raw, ok := b.value(k, required)
+	if !ok {
 		return "", false
 	}
 	var id string
