@@ -173,6 +173,11 @@ func startDemo(o options) error {
 	return runTUI(config.Credentials{WorkspaceURL: srv.URL(), Token: srv.Token()}, o)
 }
 
+// runTUI runs the main program on creds until the user quits.
+//
+// Limitation: a token that stops working while the TUI runs is reported in
+// the status bar ("sign in again"), but signing in needs a restart, which
+// then opens the form (remove when the root can hand over to the sign-in form).
 func runTUI(creds config.Credentials, o options) error {
 	c, err := newClient(creds.WorkspaceURL, o.insecure || creds.Insecure,
 		client.WithToken(creds.Token))

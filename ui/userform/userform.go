@@ -61,6 +61,10 @@ type Model struct {
 // New returns a form filled from u. Text from the server is made inert
 // before it enters an input, and the diff baseline is that inert text, so
 // a field the user did not touch is never sent.
+//
+// Limitation: a field whose server value holds control characters is edited
+// as its inert form (ESC shown as "^["), and saving that field stores what
+// the user sees (remove when the inputs can hold raw text and draw it inert).
 func New(u model.User, keys keymap.KeyMap, styles theme.FormStyles) Model {
 	orig := model.EditOf(u)
 	orig.FirstName = safetext.Line(orig.FirstName)
