@@ -51,11 +51,18 @@ func run(args []string, stdout, stderr io.Writer) int {
 	if len(args) > 0 && args[0] == "demo-server" {
 		if err := demo.Main(args[1:], stdout); err != nil {
 			fmt.Fprintln(stderr, "alpacon-tui demo-server:", err)
+			if errors.Is(err, demo.ErrUsage) {
+				return exitUsage
+			}
 			return exitError
 		}
 		return exitOK
 	}
 	if len(args) > 0 && args[0] == "info" {
+		if len(args) > 1 {
+			fmt.Fprintln(stderr, "usage: alpacon-tui info (it takes no arguments)")
+			return exitUsage
+		}
 		return info(stdout, stderr)
 	}
 	opts, code := parseFlags(args, stderr)
@@ -118,6 +125,10 @@ func conflict(o options) string {
 		return "--demo cannot be combined with --url or --token"
 	case o.faults != "" && !o.demo:
 		return "--faults only works with --demo"
+	case o.faults != "":
+		if err := demo.ValidateFaults(o.faults); err != nil {
+			return err.Error()
+		}
 	case o.token != "" && o.url == "":
 		return "--token needs --url (the workspace it belongs to)"
 	}

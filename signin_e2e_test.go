@@ -172,6 +172,10 @@ func TestE2EFlagConflictsAreUsageErrors(t *testing.T) {
 		{"--token", "x"},
 		{"--demo", "--url", "http://127.0.0.1:1"},
 		{"stray"},
+		{"--demo", "--faults", "html500=2"},
+		{"info", "extra"},
+		{"demo-server", "--bogus"},
+		{"demo-server", "extra"},
 	} {
 		t.Run(strings.Join(args, " "), func(t *testing.T) {
 			out, err := exec.Command(binary, args...).CombinedOutput()

@@ -17,6 +17,8 @@ import (
 // command name. It prints exactly two lines, "url: <base URL>" and
 // "token: <token of alice>", then serves until SIGINT or SIGTERM. With -h or
 // --help it prints the usage to stdout and returns nil.
+// A usage error (a bad flag, a stray argument, a bad fault spec) wraps
+// ErrUsage, so the caller can exit with its usage code.
 func Main(args []string, stdout io.Writer) error {
 	return run(args, stdout, nil)
 }
@@ -49,10 +51,13 @@ func runWith(args []string, stdout, stderr io.Writer, stop <-chan struct{}) erro
 		return err
 	} else if err != nil {
 		_, _ = usage.WriteTo(stderr)
-		return err
+		return fmt.Errorf("%w: %w", ErrUsage, err)
 	}
 	if fs.NArg() > 0 {
-		return fmt.Errorf("demo-server: unexpected argument %q", fs.Arg(0))
+		return fmt.Errorf("%w: unexpected argument %q", ErrUsage, fs.Arg(0))
+	}
+	if err := ValidateFaults(*spec); err != nil {
+		return fmt.Errorf("%w: %w", ErrUsage, err)
 	}
 	opts := Options{Addr: *addr, Faults: *spec, Shell: *shellProg}
 	if opts.Faults == "" {

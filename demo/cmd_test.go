@@ -2,6 +2,7 @@ package demo
 
 import (
 	"bytes"
+	"errors"
 	"strings"
 	"testing"
 )
@@ -41,6 +42,28 @@ func TestMainHelp(t *testing.T) {
 			}
 			if other != "" {
 				t.Errorf("unexpected output on the other stream: %q", other)
+			}
+		})
+	}
+}
+
+// TestMainUsageErrors: how the command was called is wrong, so the error
+// wraps ErrUsage and no server starts.
+func TestMainUsageErrors(t *testing.T) {
+	for _, args := range [][]string{
+		{"--bogus"}, {"extra"}, {"--addr"}, {"--faults", "html500=2"},
+		{"--faults", "latency=abc"},
+	} {
+		t.Run(strings.Join(args, " "), func(t *testing.T) {
+			var stdout, stderr bytes.Buffer
+			stop := make(chan struct{})
+			close(stop)
+			err := runWith(args, &stdout, &stderr, stop)
+			if !errors.Is(err, ErrUsage) {
+				t.Fatalf("error = %v, want one wrapping ErrUsage", err)
+			}
+			if strings.Contains(stdout.String(), "url:") {
+				t.Fatalf("a server started: %q", stdout.String())
 			}
 		})
 	}

@@ -2,6 +2,7 @@ package demo
 
 import (
 	"bytes"
+	"errors"
 	"fmt"
 	"math/rand/v2"
 	"net/http"
@@ -20,6 +21,16 @@ type faults struct {
 
 	mu   sync.Mutex
 	dice *rand.Rand
+}
+
+// ErrUsage marks the errors of Main that come from how it was called.
+var ErrUsage = errors.New("usage")
+
+// ValidateFaults reports whether spec is a fault spec Start accepts ("" and
+// "none" included), so a caller can refuse a bad one before starting.
+func ValidateFaults(spec string) error {
+	_, err := parseFaults(spec)
+	return err
 }
 
 // parseFaults reads a spec like "latency=200ms,html500=0.2,truncate=0.1,
