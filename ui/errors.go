@@ -1,12 +1,10 @@
 package ui
 
 import (
-	"context"
 	"errors"
-	"net"
-	"net/url"
 
 	"alpacon-tui/client"
+	"alpacon-tui/ui/errtext"
 	"alpacon-tui/ui/safetext"
 	"alpacon-tui/ui/userform"
 )
@@ -26,8 +24,9 @@ func (m *Model) errorText(what string, err error) string {
 		return msgUnauthenticated
 	case errors.Is(err, client.ErrForbidden):
 		return safetext.Line(what + ": " + forbiddenText(err))
-	case unreachable(err):
-		return safetext.Line("cannot reach " + m.host() + ": " + reachCause(err))
+	case errtext.Unreachable(err):
+		return safetext.Line("cannot reach " + errtext.Host(m.c.BaseURL()) + ": " +
+			errtext.Cause(err))
 	case errors.As(err, &apiErr):
 		return safetext.Line(what + ": " + apiErr.Error())
 	}
@@ -41,40 +40,6 @@ func forbiddenText(err error) string {
 		return apiErr.Detail
 	}
 	return msgForbidden
-}
-
-// unreachable reports a failure to talk to the server at all.
-func unreachable(err error) bool {
-	var opErr *net.OpError
-	var dnsErr *net.DNSError
-	var urlErr *url.Error
-	return errors.As(err, &opErr) || errors.As(err, &dnsErr) ||
-		errors.Is(err, context.DeadlineExceeded) ||
-		(errors.As(err, &urlErr) && urlErr.Timeout())
-}
-
-// reachCause is the innermost useful reason: "connection refused".
-func reachCause(err error) string {
-	var opErr *net.OpError
-	if errors.As(err, &opErr) && opErr.Err != nil {
-		return opErr.Err.Error()
-	}
-	var dnsErr *net.DNSError
-	if errors.As(err, &dnsErr) {
-		return dnsErr.Error()
-	}
-	if errors.Is(err, context.DeadlineExceeded) {
-		return "timed out"
-	}
-	return err.Error()
-}
-
-func (m *Model) host() string {
-	u, err := url.Parse(m.c.BaseURL())
-	if err != nil || u.Host == "" {
-		return m.c.BaseURL()
-	}
-	return u.Host
 }
 
 // formErrors maps a failed save onto the form: 400 field and non-field

@@ -13,6 +13,7 @@ import (
 	"github.com/charmbracelet/lipgloss"
 
 	"alpacon-tui/client"
+	"alpacon-tui/ui/errtext"
 	"alpacon-tui/ui/safetext"
 )
 
@@ -173,8 +174,13 @@ func (m Model) submit() (tea.Model, tea.Cmd) {
 // field, everything else at the top.
 func (m *Model) showError(err error) {
 	var apiErr *client.APIError
+	if errtext.Unreachable(err) {
+		url := strings.TrimSpace(m.inputs[fieldURL].Value())
+		m.err = "cannot reach " + errtext.Host(url) + ": " + errtext.Cause(err)
+		return
+	}
 	if !errors.As(err, &apiErr) {
-		m.err = err.Error()
+		m.err = strings.TrimPrefix(err.Error(), "client: ")
 		return
 	}
 	for key, i := range map[string]int{"username": fieldUser, "password": fieldPass} {
@@ -221,7 +227,7 @@ func (m Model) View() string {
 	if m.busy {
 		hint = "signing in…"
 	}
-	b.WriteString("\n" + hintStyle.Render(hint))
+	b.WriteString("\n" + hintStyle.Width(w).Render(hint))
 	return boxStyle.Render(b.String())
 }
 
