@@ -165,11 +165,11 @@ func (m *Model) switchView(v View) tea.Cmd {
 	return m.fetchList(v)
 }
 
-// cycleTab walks the header tabs: the four lists, then each websh pane.
+// cycleTab walks the ring of header tabs, the four lists then each websh
+// pane, from the tab the user is at (see ringPos).
 func (m *Model) cycleTab(delta int) tea.Cmd {
 	n := int(viewCount) + len(m.panes)
-	cur := int(m.view)
-	pos := ((cur+delta)%n + n) % n
+	pos := ((m.ringPos()+delta)%n + n) % n
 	if pos < int(viewCount) {
 		return m.switchView(View(pos))
 	}

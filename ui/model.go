@@ -75,6 +75,8 @@ type Model struct {
 	opens  map[int]*opening
 	moves  int   // navigations so far (see stayed)
 	last   place // where the user was when moves was last counted
+	leftID int   // the pane last left with the leave key, 0 if none
+	leftAt place // where leaving leftID took the user
 
 	me       string
 	meReq    int

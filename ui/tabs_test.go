@@ -59,3 +59,51 @@ func TestPaneTabsAreNumbered(t *testing.T) {
 		})
 	}
 }
+
+// tab and shift+tab walk one ring, Servers … Sessions, pane 1, pane 2, and
+// a pane left with ctrl+] is where the next step starts from.
+func TestTabRingGoesOnFromTheLeftPane(t *testing.T) {
+	srv := startDemo(t)
+	h := newHarness(t, New(newClient(t, srv.URL(), srv.Token()), Options{}), 100, 30)
+	h.idle()
+	a := openPane(t, h, "web-01")
+	h.keys("ctrl+]")
+	h.waitFor("the list", func() bool { return h.m.screen == screenList })
+	b := openPane(t, h, "web-02")
+	h.keys("ctrl+]")
+	h.waitFor("the list", func() bool { return h.m.screen == screenList })
+	h.keys("4")
+	pane := func(p *paneTab) string { return fmt.Sprintf("pane %d", p.pane.ID()) }
+	tests := []struct {
+		name string
+		keys []string
+		want string // "pane N" or a view
+	}{
+		{"tab from sessions", []string{"tab"}, pane(a)},
+		{"tab after leaving pane 1", []string{"ctrl+]", "tab"}, pane(b)},
+		{"tab after the last pane wraps", []string{"ctrl+]", "tab"}, "Servers"},
+		{"shift+tab from servers", []string{"shift+tab"}, pane(b)},
+		{"shift+tab after leaving pane 2", []string{"ctrl+]", "shift+tab"}, pane(a)},
+		{"shift+tab after pane 1", []string{"ctrl+]", "shift+tab"}, "Sessions"},
+		{"a move forgets the left pane", []string{"tab", "ctrl+]", "1", "tab"}, "Users"},
+	}
+	for _, tt := range tests {
+		t.Run(tt.name, func(t *testing.T) {
+			for _, k := range tt.keys {
+				h.keys(k)
+				if k == "ctrl+]" {
+					h.waitFor("the pane to be left", func() bool {
+						return h.m.screen != screenWebsh
+					})
+				}
+			}
+			got := h.m.view.String()
+			if h.m.screen == screenWebsh {
+				got = fmt.Sprintf("pane %d", h.activePaneID())
+			}
+			if got != tt.want {
+				t.Fatalf("at %s, want %s:\n%s", got, tt.want, h.m.View())
+			}
+		})
+	}
+}

@@ -99,6 +99,7 @@ func (m *Model) routePane(msg tea.Msg) tea.Cmd {
 	switch msg.(type) {
 	case websh.LeaveMsg:
 		m.leavePane()
+		m.noteLeft(id)
 		return nil
 	case websh.ClosedMsg:
 		m.discardPane(i)
