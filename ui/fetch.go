@@ -62,20 +62,6 @@ type (
 	}
 )
 
-// newReq registers a request, so the spinner runs until its reply.
-func (m *Model) newReq() (int, tea.Cmd) {
-	m.nextReq++
-	wasIdle := len(m.pending) == 0
-	m.pending[m.nextReq] = true
-	if wasIdle {
-		return m.nextReq, m.spin.Tick
-	}
-	return m.nextReq, nil
-}
-
-// done ends a request; it reports whether req was still registered.
-func (m *Model) done(req int) { delete(m.pending, req) }
-
 func withTimeout() (context.Context, context.CancelFunc) {
 	return context.WithTimeout(context.Background(), requestTimeout)
 }

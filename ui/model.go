@@ -81,7 +81,8 @@ type Model struct {
 	me       string
 	meReq    int
 	status   status
-	pending  map[int]bool
+	pending  map[int]bool // requests in flight
+	quiet    map[int]bool // pending requests not shown as loading
 	nextReq  int
 	spin     spinner.Model
 	help     help.Model
@@ -105,7 +106,8 @@ func New(c *client.Client, opts Options) *Model {
 	keys := keymap.DefaultKeyMap().WithLeaveKey(opts.LeaveKey)
 	m := &Model{
 		c: c, opts: opts, keys: keys, styles: st,
-		view: opts.StartView, pending: map[int]bool{}, opens: map[int]*opening{},
+		view: opts.StartView, pending: map[int]bool{}, quiet: map[int]bool{},
+		opens:  map[int]*opening{},
 		detail: detail.New(keys, st.Detail),
 		spin:   spinner.New(spinner.WithSpinner(spinner.Dot), spinner.WithStyle(st.Status.Spinner)),
 		help:   help.New(),

@@ -63,7 +63,7 @@ func (m *Model) statusLine() string {
 		return layout.Fit(st.Command.Render(m.cmdInput.View()), m.width)
 	}
 	s := ""
-	if len(m.pending) > 0 {
+	if m.loading() {
 		s = m.spin.View() + " "
 	}
 	switch {
@@ -73,7 +73,7 @@ func (m *Model) statusLine() string {
 		s += st.Info.Render(m.status.text)
 	case len(m.opens) > 0:
 		s += st.Info.Render(m.openingText())
-	case len(m.pending) > 0:
+	case m.loading():
 		s += st.Info.Render("loading…")
 	}
 	return layout.Fit(s, m.width)

@@ -27,7 +27,7 @@ func (m *Model) update(msg tea.Msg) tea.Cmd {
 	case tea.KeyMsg:
 		return m.handleKey(msg)
 	case spinner.TickMsg:
-		if len(m.pending) == 0 {
+		if !m.loading() {
 			return nil
 		}
 		var cmd tea.Cmd

@@ -97,6 +97,7 @@ func (m *Model) cancelOpens() {
 	names := make([]string, 0, len(m.opens))
 	for _, req := range slices.Sorted(maps.Keys(m.opens)) {
 		m.opens[req].cancel()
+		m.hush(req) // its reply still comes, but nobody waits for it
 		names = append(names, safetext.Line(m.opens[req].server.Name))
 		delete(m.opens, req)
 	}
@@ -157,12 +158,12 @@ func (m *Model) onWebshOpened(msg webshOpenedMsg) tea.Cmd {
 
 // dropOpened closes a session whose open was cancelled too late to stop it.
 func (m *Model) dropOpened(msg webshOpenedMsg) tea.Cmd {
-	req, tick := m.newReq()
+	req := m.newQuietReq()
 	c, id, st := m.c, msg.session.ID, msg.stream
-	return tea.Batch(tick, func() tea.Msg {
+	return func() tea.Msg {
 		dropSession(c, id, st)
 		return sessionDroppedMsg{req}
-	})
+	}
 }
 
 // newPane makes the pane of an opened session and adds its tab.

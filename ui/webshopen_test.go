@@ -147,10 +147,12 @@ func TestWebshOpenShowsAndCancels(t *testing.T) {
 			if h.m.status.text != "websh on web-01 cancelled" {
 				t.Fatalf("status %q after esc", h.m.status.text)
 			}
+			quietClose(t, h, tt.answered)
 			if tt.answered {
 				close(faults.release)
 			}
 			h.handle(reply)
+			quietClose(t, h, tt.late)
 			h.idle()
 			if len(h.m.panes) != 0 || h.m.screen != screenList || h.m.status.isErr {
 				t.Fatalf("screen %v, %d panes:\n%s", h.m.screen, len(h.m.panes), h.m.View())
@@ -193,5 +195,19 @@ func TestWebshOpenInABurstTakesTheFocus(t *testing.T) {
 	h.idle()
 	if len(h.m.panes) != 1 || h.m.screen != screenWebsh {
 		t.Fatalf("the pane of a burst did not take the focus:\n%s", h.m.View())
+	}
+}
+
+// quietClose checks that a cancelled open still in flight (its answer, or
+// the close of the session it made) is tracked but not shown as loading;
+// inFlight says the test holds one back, so it must be tracked.
+func quietClose(t *testing.T, h *harness, inFlight bool) {
+	t.Helper()
+	if inFlight && len(h.m.pending) == 0 {
+		t.Fatal("the cancelled open is no longer tracked")
+	}
+	line := h.m.statusLine()
+	if strings.Contains(line, h.m.spin.View()) || strings.Contains(line, "loading") {
+		t.Fatalf("status line %q shows a cancelled open as loading", line)
 	}
 }
