@@ -13,8 +13,9 @@ type KeyMap struct {
 	// Movement in lists and detail views.
 	Up, Down, Top, Bottom, PageUp, PageDown key.Binding
 
-	// Actions on the selected row.
-	Open, Back, Edit, Websh, Refresh, Filter, Command key.Binding
+	// Actions on the selected row; Accept ends a typed input (a filter,
+	// a : command, a form field).
+	Open, Back, Edit, Websh, Refresh, Filter, Command, Accept key.Binding
 
 	// Tabs and views.
 	NextTab, PrevTab, NextPane, PrevPane                    key.Binding
@@ -45,6 +46,7 @@ func DefaultKeyMap() KeyMap {
 		Refresh: bind("r", "refresh", "r"),
 		Filter:  bind("/", "filter", "/"),
 		Command: bind(":", "command", ":"),
+		Accept:  bind("enter", "accept", "enter"),
 
 		NextTab:      bind("tab", "next tab", "tab"),
 		PrevTab:      bind("shift+tab", "prev tab", "shift+tab"),

@@ -54,10 +54,70 @@ func TestWithLeaveKey(t *testing.T) {
 }
 
 func TestHelpContexts(t *testing.T) {
-	for c := ContextList; c <= ContextWebsh; c++ {
+	for c := ContextServers; c <= ContextWebsh; c++ {
 		h := Help{Keys: DefaultKeyMap(), Context: c}
 		if len(h.ShortHelp()) == 0 || len(h.FullHelp()) == 0 {
-			t.Errorf("context %d has no help", c)
+			t.Errorf("context %v has no help", c)
 		}
+	}
+}
+
+// helpKeys returns the keys that the help line and the full help of a
+// context show.
+func helpKeys(h Help) map[string]bool {
+	shown := map[string]bool{}
+	for _, b := range h.ShortHelp() {
+		shown[b.Help().Key] = true
+	}
+	for _, col := range h.FullHelp() {
+		for _, b := range col {
+			shown[b.Help().Key] = true
+		}
+	}
+	return shown
+}
+
+func TestHelpShowsTheKeysOfItsContext(t *testing.T) {
+	tests := []struct {
+		ctx        Context
+		esc        string
+		show, hide []string
+	}{
+		{ContextServers, "", []string{"w", "enter", "/", "2", "tab", "]"}, []string{"e", "1", "esc"}},
+		{ContextServerDetail, "", []string{"w", "esc", "1", "4", "tab", "[", "]"}, []string{"e"}},
+		{ContextUsers, "", []string{"e", "enter", "1"}, []string{"w", "2"}},
+		{ContextUserDetail, "", []string{"e", "esc", "2"}, []string{"w", "/"}},
+		{ContextGroups, "clear filter", []string{"esc", "4"}, []string{"w", "e", "3"}},
+		{ContextSessions, "", []string{"w", "enter"}, []string{"e", "4"}},
+		{ContextSessionDetail, "", []string{"w", "4"}, []string{"e"}},
+		{ContextForm, "", []string{"ctrl+s", "esc", "enter"}, []string{"q", "w", "tab"}},
+		{ContextWebsh, "", []string{DefaultLeaveKey}, []string{"q", "?", "tab"}},
+		{ContextFilter, "", []string{"enter", "esc"}, []string{"q", "/"}},
+	}
+	for _, tt := range tests {
+		t.Run(tt.ctx.String(), func(t *testing.T) {
+			shown := helpKeys(Help{Keys: DefaultKeyMap(), Context: tt.ctx, Esc: tt.esc})
+			for _, k := range tt.show {
+				if !shown[k] {
+					t.Errorf("help lacks %q: %v", k, shown)
+				}
+			}
+			for _, k := range tt.hide {
+				if shown[k] {
+					t.Errorf("help shows %q, which does nothing there", k)
+				}
+			}
+		})
+	}
+}
+
+func TestHelpLeavesOutDisabledKeys(t *testing.T) {
+	k := DefaultKeyMap()
+	if !helpKeys(Help{Keys: k, Context: ContextForm})["space"] {
+		t.Fatal("an enabled toggle should be shown")
+	}
+	k.Toggle.SetEnabled(false)
+	if helpKeys(Help{Keys: k, Context: ContextForm})["space"] {
+		t.Fatal("a disabled toggle is shown")
 	}
 }

@@ -3,6 +3,7 @@ package ui
 import (
 	"strings"
 
+	"github.com/charmbracelet/bubbles/key"
 	tea "github.com/charmbracelet/bubbletea"
 
 	"alpacon-tui/ui/safetext"
@@ -10,12 +11,12 @@ import (
 
 // updateCommand edits the : prompt; enter runs it, esc drops it.
 func (m *Model) updateCommand(k tea.KeyMsg) tea.Cmd {
-	switch k.Type {
-	case tea.KeyEsc:
+	switch {
+	case key.Matches(k, m.keys.Back):
 		m.cmdMode = false
 		m.cmdInput.Blur()
 		return nil
-	case tea.KeyEnter:
+	case key.Matches(k, m.keys.Accept):
 		m.cmdMode = false
 		m.cmdInput.Blur()
 		return m.runCommand(m.cmdInput.Value())

@@ -125,6 +125,8 @@ var namedKeys = map[string]tea.KeyMsg{
 	"ctrl+u":    {Type: tea.KeyCtrlU},
 	"ctrl+c":    {Type: tea.KeyCtrlC},
 	"ctrl+]":    {Type: tea.KeyCtrlCloseBracket},
+	"pgup":      {Type: tea.KeyPgUp},
+	"pgdown":    {Type: tea.KeyPgDown},
 	"space":     {Type: tea.KeySpace, Runes: []rune{' '}},
 }
 

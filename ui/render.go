@@ -83,22 +83,36 @@ func (m *Model) helpLine() string {
 	return layout.Fit(m.help.ShortHelpView(m.helpKeys().ShortHelp()), m.width)
 }
 
-// helpKeys picks the key set of the focused screen.
+// helpKeys picks the key set of the focused screen, with what esc does
+// there now (globalKey, detailKey and the table decide it in that order).
 func (m *Model) helpKeys() keymap.Help {
-	ctx := keymap.ContextList
+	keys := m.keys // a copy: disabling a key here only hides its help
+	keys.Toggle.SetEnabled(m.screen == screenForm && m.form.OnToggle())
+	h := keymap.Help{Keys: keys, Context: m.helpContext()}
+	switch {
+	case len(m.opens) > 0:
+		h.Esc = "cancel websh"
+	case m.screen == screenDetail:
+		h.Esc = "back"
+	case m.tables[m.view].FilterText() != "":
+		h.Esc = "clear filter"
+	}
+	return h
+}
+
+// helpContext is the place whose keys act now, as handleKey routes them.
+func (m *Model) helpContext() keymap.Context {
 	switch {
 	case m.screen == screenWebsh:
-		ctx = keymap.ContextWebsh
+		return keymap.ContextWebsh
+	case m.cmdMode:
+		return keymap.ContextCommand
 	case m.screen == screenForm:
-		ctx = keymap.ContextForm
-	case m.screen == screenDetail && m.detailView == ViewUsers:
-		ctx = keymap.ContextUserDetail
+		return keymap.ContextForm
 	case m.screen == screenDetail:
-		ctx = keymap.ContextDetail
-	case m.view == ViewServers:
-		ctx = keymap.ContextServers
-	case m.view == ViewUsers:
-		ctx = keymap.ContextUsers
+		return keymap.DetailContext(int(m.detailView))
+	case m.tables[m.view].Filtering():
+		return keymap.ContextFilter
 	}
-	return keymap.Help{Keys: m.keys, Context: ctx}
+	return keymap.ListContext(int(m.view))
 }

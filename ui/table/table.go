@@ -157,13 +157,13 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 }
 
 func (m Model) updateFilter(k tea.KeyMsg) (Model, tea.Cmd) {
-	switch k.Type {
-	case tea.KeyEsc:
+	switch {
+	case key.Matches(k, m.keys.Back):
 		m.filtering = false
 		m.filter.Blur()
 		m.setFilter("")
 		return m, nil
-	case tea.KeyEnter:
+	case key.Matches(k, m.keys.Accept):
 		m.filtering = false
 		m.filter.Blur()
 		return m, nil

@@ -111,6 +111,9 @@ func (m Model) Focused() string {
 	return m.fields[m.focus].key
 }
 
+// OnToggle reports whether the focused field is a toggle, where space acts.
+func (m Model) OnToggle() bool { return m.focus < len(m.fields) && m.fields[m.focus].toggle }
+
 // Edit returns the values as typed now.
 func (m Model) Edit() model.UserEdit {
 	v := func(i int) string { return m.fields[i].input.Value() }
@@ -154,7 +157,7 @@ func (m Model) Update(msg tea.Msg) (Model, tea.Cmd) {
 	case key.Matches(k, m.keys.PrevField):
 		m.setFocus(m.focus - 1)
 		return m, nil
-	case k.Type == tea.KeyEnter:
+	case key.Matches(k, m.keys.Accept):
 		if m.focus == len(m.fields) {
 			return m.submit()
 		}
