@@ -13,26 +13,45 @@ import (
 // helpGap separates two columns of the full help.
 const helpGap = "    "
 
-// helpOverlay is the full help, centred in a w x h body. Its columns wrap
-// onto more rows when the width is short; when even one column does not
-// fit the box, the box goes and the lines are cut at the edge.
+// helpOverlay is the full help, centred in a w x h body, in a box. Its
+// groups of keys wrap onto more rows when the width is short; when they
+// do not fit, every key flows into narrower columns (compactHelp). Only
+// below the box's minimum size does the box go and the lines are cut at
+// the edge.
 func (m *Model) helpOverlay(w, h int) string {
-	cols := m.helpKeys().FullHelp()
-	blocks := make([]string, 0, len(cols))
-	for _, c := range cols {
-		blocks = append(blocks, m.helpColumn(c))
-	}
-	frame := m.styles.Overlay.GetHorizontalFrameSize()
-	box := m.styles.Overlay.Render("Keys\n\n" + packColumns(blocks, w-frame))
-	if lipgloss.Width(box) > w || lipgloss.Height(box) > h {
-		box = lipgloss.JoinVertical(lipgloss.Left, "Keys", "", packColumns(blocks, w))
-	}
+	box := m.helpBox(w, h)
 	lines := strings.Split(lipgloss.Place(w, h, lipgloss.Center, lipgloss.Center, box), "\n")
 	lines = lines[:min(len(lines), h)]
 	for i, l := range lines {
 		lines[i] = layout.Fit(ansi.Truncate(l, w, ""), w) // a cut, not an ellipsis
 	}
 	return strings.Join(lines, "\n")
+}
+
+// helpTitle heads the full help, a blank line under it.
+const helpTitle = "Keys\n\n"
+
+func (m *Model) helpBox(w, h int) string {
+	cols := m.helpKeys().FullHelp()
+	blocks := make([]string, 0, len(cols))
+	var all []key.Binding
+	for _, c := range cols {
+		blocks = append(blocks, m.helpColumn(c))
+		all = append(all, c...)
+	}
+	st := m.styles.Overlay
+	fw, fh := st.GetHorizontalFrameSize(), st.GetVerticalFrameSize()
+	fits := func(box string) bool { return lipgloss.Width(box) <= w && lipgloss.Height(box) <= h }
+	if box := st.Render(helpTitle + packColumns(blocks, w-fw)); fits(box) {
+		return box
+	}
+	// Cramped, the title gives up its blank line to one more row of keys.
+	if body, ok := m.compactHelp(all, w-fw, h-fh-1); ok {
+		if box := st.Render("Keys\n" + body); fits(box) {
+			return box
+		}
+	}
+	return lipgloss.JoinVertical(lipgloss.Left, "Keys", "", packColumns(blocks, w))
 }
 
 // helpColumn renders one column of bindings: keys aligned, then what they do.
