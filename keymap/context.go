@@ -21,6 +21,7 @@ const (
 	ContextCommand // typing a : command
 	ContextForm
 	ContextWebsh
+	ContextHelpBox // the ? box is open over another context
 )
 
 // ListContext returns the context of the resource list at index v, in
@@ -41,7 +42,7 @@ func (c Context) IsDetail() bool {
 var contextNames = [...]string{
 	"servers", "users", "groups", "sessions",
 	"server detail", "user detail", "group detail", "session detail",
-	"filter", "command", "form", "websh",
+	"filter", "command", "form", "websh", "help box",
 }
 
 // String names the context for tests and debugging.

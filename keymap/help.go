@@ -51,6 +51,8 @@ func (h Help) short() []key.Binding {
 		return []key.Binding{as(k.Accept, "apply filter"), as(k.Back, "clear filter")}
 	case ContextCommand:
 		return []key.Binding{as(k.Accept, "run"), as(k.Back, "cancel")}
+	case ContextHelpBox:
+		return []key.Binding{as(k.Help, "close help"), as(k.Back, "close"), as(k.Quit, "close")}
 	}
 	var bs []key.Binding
 	if h.Context.IsList() {
@@ -72,7 +74,7 @@ func (h Help) full() [][]key.Binding {
 		}}
 	case ContextWebsh:
 		return [][]key.Binding{{k.Leave}}
-	case ContextFilter, ContextCommand:
+	case ContextFilter, ContextCommand, ContextHelpBox:
 		return [][]key.Binding{append(h.short(), k.ForceQuit)}
 	}
 	move := []key.Binding{k.Up, k.Down, k.Top, k.Bottom, k.PageUp, k.PageDown}
@@ -96,7 +98,7 @@ func (h Help) actions() []key.Binding {
 	case ContextServers, ContextServerDetail:
 		return []key.Binding{k.Websh}
 	case ContextSessions, ContextSessionDetail:
-		return []key.Binding{as(k.Websh, "go to its pane")}
+		return []key.Binding{as(k.Websh, "go to pane")}
 	case ContextUsers, ContextUserDetail:
 		return []key.Binding{k.Edit}
 	}

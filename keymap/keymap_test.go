@@ -54,7 +54,7 @@ func TestWithLeaveKey(t *testing.T) {
 }
 
 func TestHelpContexts(t *testing.T) {
-	for c := ContextServers; c <= ContextWebsh; c++ {
+	for c := ContextServers; c <= ContextHelpBox; c++ {
 		h := Help{Keys: DefaultKeyMap(), Context: c}
 		if len(h.ShortHelp()) == 0 || len(h.FullHelp()) == 0 {
 			t.Errorf("context %v has no help", c)
@@ -93,6 +93,7 @@ func TestHelpShowsTheKeysOfItsContext(t *testing.T) {
 		{ContextForm, "", []string{"ctrl+s", "esc", "enter"}, []string{"q", "w", "tab"}},
 		{ContextWebsh, "", []string{DefaultLeaveKey}, []string{"q", "?", "tab"}},
 		{ContextFilter, "", []string{"enter", "esc"}, []string{"q", "/"}},
+		{ContextHelpBox, "", []string{"?", "esc", "q"}, []string{"enter", "w", "tab"}},
 	}
 	for _, tt := range tests {
 		t.Run(tt.ctx.String(), func(t *testing.T) {

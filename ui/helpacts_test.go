@@ -34,6 +34,7 @@ var helpContexts = []struct {
 	{keymap.ContextForm, [][]string{{"2"}, {"j", "e"}, {"tab", "tab", "tab", "tab", "tab", "tab"}},
 		true}, // on a toggle
 	{keymap.ContextWebsh, nil, false}, // see helpAt
+	{keymap.ContextHelpBox, [][]string{{"?"}}, false},
 }
 
 // shownBindings returns the bindings the help line and the ? box show,
@@ -73,7 +74,7 @@ func helpAt(t *testing.T, srv *demo.Server, i int) *harness {
 		h.keys(keys...)
 		h.idle()
 	}
-	if got := h.m.helpContext(); got != c.ctx || h.m.status.text != "" {
+	if got := h.m.helpKeys().Context; got != c.ctx || h.m.status.text != "" {
 		t.Fatalf("setup reached %v with status %q, want %v:\n%s",
 			got, h.m.status.text, c.ctx, h.m.View())
 	}

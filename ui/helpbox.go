@@ -32,7 +32,7 @@ func (m *Model) helpOverlay(w, h int) string {
 const helpTitle = "Keys\n\n"
 
 func (m *Model) helpBox(w, h int) string {
-	cols := m.helpKeys().FullHelp()
+	cols := m.boxKeys().FullHelp()
 	blocks := make([]string, 0, len(cols))
 	var all []key.Binding
 	for _, c := range cols {

@@ -42,7 +42,7 @@ func TestHelpOverlayFitsTheWidth(t *testing.T) {
 			if strings.Count(v, "╭") != 1 || strings.Count(v, "╯") != 1 {
 				t.Fatalf("box corners cut:\n%s", v)
 			}
-			for _, col := range h.m.helpKeys().FullHelp() {
+			for _, col := range h.m.boxKeys().FullHelp() {
 				for _, b := range col {
 					if !strings.Contains(v, b.Help().Desc) {
 						t.Errorf("help lacks %q:\n%s", b.Help().Desc, v)
@@ -96,7 +96,7 @@ func TestHelpBoxStaysBoxedWhenCramped(t *testing.T) {
 				t.Fatalf("box corners cut:\n%s", v)
 			}
 			shown, missing := 0, 0
-			for _, col := range h.m.helpKeys().FullHelp() {
+			for _, col := range h.m.boxKeys().FullHelp() {
 				for _, b := range col {
 					if helpShows(v, b) {
 						shown++

@@ -83,9 +83,19 @@ func (m *Model) helpLine() string {
 	return layout.Fit(m.help.ShortHelpView(m.helpKeys().ShortHelp()), m.width)
 }
 
-// helpKeys picks the key set of the focused screen, with what esc does
-// there now (globalKey, detailKey and the table decide it in that order).
+// helpKeys is the key set that acts now: the ? box's own keys while it is
+// open, else those of the focused screen (boxKeys).
 func (m *Model) helpKeys() keymap.Help {
+	if m.showHelp && !m.cmdMode && m.screen != screenWebsh {
+		return keymap.Help{Keys: m.keys, Context: keymap.ContextHelpBox}
+	}
+	return m.boxKeys()
+}
+
+// boxKeys is the key set of the focused screen, which the ? box lists,
+// with what esc does there now (globalKey, detailKey and the table decide
+// it in that order).
+func (m *Model) boxKeys() keymap.Help {
 	keys := m.keys // a copy: disabling a key here only hides its help
 	keys.Toggle.SetEnabled(m.screen == screenForm && m.form.OnToggle())
 	h := keymap.Help{Keys: keys, Context: m.helpContext()}
