@@ -164,18 +164,29 @@ func trimQuotes(raw []byte) string {
 	return s
 }
 
+// userBody parses a user create or update body and applies the rule both
+// share: only a superuser may send is_staff or is_superuser true, even
+// unchanged. It answers the request itself and returns nil on failure.
+func (c *ctx) userBody() *body {
+	b := c.parseBody()
+	if b == nil {
+		return nil
+	}
+	if !c.me.superuser && assignsPrivilege(b) {
+		c.detail(http.StatusForbidden, "Requires superuser to assign staff or superuser privilege.")
+		return nil
+	}
+	return b
+}
+
 // createUser answers POST /api/iam/users/.
 func (s *Server) createUser(c *ctx) {
 	if !c.privileged() {
 		c.forbidden()
 		return
 	}
-	b := c.parseBody()
+	b := c.userBody()
 	if b == nil {
-		return
-	}
-	if !c.me.superuser && assignsPrivilege(b) {
-		c.detail(http.StatusForbidden, "Requires superuser to assign staff or superuser privilege.")
 		return
 	}
 	now := time.Now()
@@ -268,12 +279,8 @@ func (s *Server) updateUser(c *ctx, partial bool) {
 		c.forbidden()
 		return
 	}
-	b := c.parseBody()
+	b := c.userBody()
 	if b == nil {
-		return
-	}
-	if !c.me.superuser && assignsPrivilege(b) {
-		c.detail(http.StatusForbidden, "Requires superuser to assign staff or superuser privilege.")
 		return
 	}
 	next := *u
