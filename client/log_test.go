@@ -63,3 +63,24 @@ func TestLoggerKeepsSecretsOut(t *testing.T) {
 		}
 	}
 }
+
+// A request that never reaches a server is logged without its query string.
+func TestLoggerFailedRequestKeepsQueryOut(t *testing.T) {
+	var buf bytes.Buffer
+	logger := slog.New(slog.NewTextHandler(&buf, &slog.HandlerOptions{Level: slog.LevelDebug}))
+	c, err := client.New("http://127.0.0.1:1", client.WithToken("t"), client.WithLogger(logger))
+	if err != nil {
+		t.Fatal(err)
+	}
+	_, err = c.ListUsers(context.Background(), client.ListOptions{Search: "secret-search"})
+	if err == nil {
+		t.Fatal("port 1 should refuse the connection")
+	}
+	log := buf.String()
+	if !strings.Contains(log, "request failed") || !strings.Contains(log, "refused") {
+		t.Errorf("the failure is not logged:\n%s", log)
+	}
+	if strings.Contains(log, "secret-search") {
+		t.Errorf("log carries the query string:\n%s", log)
+	}
+}

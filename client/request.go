@@ -4,6 +4,7 @@ import (
 	"bytes"
 	"context"
 	"encoding/json"
+	"errors"
 	"fmt"
 	"io"
 	"mime"
@@ -108,8 +109,14 @@ func (c *Client) fetch(ctx context.Context, r request) (*rawResponse, error) {
 	start := time.Now()
 	resp, err := c.http.Do(req)
 	if err != nil {
+		// A *url.Error repeats the whole URL, query string included.
+		cause := err
+		var urlErr *url.Error
+		if errors.As(err, &urlErr) {
+			cause = urlErr.Err
+		}
 		c.log.Debug("request failed", "method", r.method, "path", r.path,
-			"took", time.Since(start), "err", err)
+			"took", time.Since(start), "err", cause)
 		return nil, fmt.Errorf("client: %s %s: %w", r.method, r.path, err)
 	}
 	defer resp.Body.Close()

@@ -106,36 +106,35 @@ func (s *Server) URL() string { return s.url }
 func (s *Server) Token() string { return s.alice }
 
 // TokenFor returns a login token of the named seeded user, the same one on
-// every call, or "" when there is no such active user.
+// every call, or "" when there is no such active user. Lookup, check and
+// issue happen under one hold of the lock, so concurrent callers agree.
 func (s *Server) TokenFor(username string) string {
 	if username == "alice" {
 		return s.alice
 	}
 	s.mu.Lock()
-	key, ok := s.tokens[username]
-	s.mu.Unlock()
-	if ok && s.validKey(key) {
+	defer s.mu.Unlock()
+	now := time.Now()
+	if key, ok := s.tokens[username]; ok && s.st.authenticate(key, now) != nil {
 		return key
 	}
-	return s.loginToken(username)
-}
-
-// validKey tells whether a token key still authenticates.
-func (s *Server) validKey(key string) bool {
-	s.mu.Lock()
-	defer s.mu.Unlock()
-	return s.st.authenticate(key, time.Now()) != nil
+	return s.issueLocked(username, now)
 }
 
 // loginToken issues a fresh login token for username, like a login.
 func (s *Server) loginToken(username string) string {
 	s.mu.Lock()
 	defer s.mu.Unlock()
+	return s.issueLocked(username, time.Now())
+}
+
+// issueLocked issues and remembers a login token; s.mu must be held.
+func (s *Server) issueLocked(username string, now time.Time) string {
 	u := s.st.userByName(username)
 	if u == nil || !u.active {
 		return ""
 	}
-	t := s.st.issueLogin(u, time.Now())
+	t := s.st.issueLogin(u, now)
 	s.tokens[username] = t.key
 	return t.key
 }

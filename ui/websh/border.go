@@ -2,10 +2,11 @@ package websh
 
 import (
 	"strings"
-	"unicode"
 
 	"github.com/charmbracelet/lipgloss"
 	"github.com/charmbracelet/x/ansi"
+
+	"alpacon-tui/ui/safetext"
 )
 
 // maxTitle bounds a title taken from the remote (OSC 0/2).
@@ -61,17 +62,7 @@ func edge(left, fill, right string, width int, border lipgloss.Style, l label) s
 // from the server (escape sequences, C0/C1 controls, bidi overrides) and
 // bounds its length.
 func inert(s string) string {
-	s = ansi.Strip(s)
-	s = strings.Map(func(r rune) rune {
-		switch {
-		case unicode.IsControl(r):
-			return -1
-		case r >= 0x202a && r <= 0x202e, r >= 0x2066 && r <= 0x2069:
-			return -1
-		}
-		return r
-	}, s)
-	s = strings.TrimSpace(s)
+	s = strings.TrimSpace(safetext.Line(ansi.Strip(s)))
 	if len([]rune(s)) > maxTitle {
 		s = string([]rune(s)[:maxTitle]) + "…"
 	}

@@ -5,6 +5,7 @@ package websh
 
 import (
 	"context"
+	"log/slog"
 
 	"strings"
 	"sync"
@@ -248,20 +249,24 @@ func (p *Pane) Ended() bool { return p.state == stateClosed || p.state == stateL
 // Close ends the session: it closes the Conn and stops the pane's
 // goroutines without waiting for them (see Stopped). It is idempotent.
 func (p *Pane) Close() error {
-	var err error
 	p.closeOnce.Do(func() {
 		p.startOnce.Do(func() {}) // no goroutines may start after Close
 		close(p.done)
-		if p.conn != nil {
-			err = p.conn.Close()
-		}
 		p.term.closeReplies()
+		// Closing the Conn may wait on the network (a close frame to a peer
+		// that stopped reading), and Close is called from Update: it runs
+		// here, off the UI goroutine.
 		go func() {
+			if p.conn != nil {
+				if err := p.conn.Close(); err != nil {
+					slog.Debug("websh: close", "err", err)
+				}
+			}
 			p.wg.Wait()
 			close(p.stopped)
 		}()
 	})
-	return err
+	return nil
 }
 
 // Stopped is closed once Close was called and every goroutine of the pane

@@ -147,13 +147,15 @@ func TestSnapshotRowsExact(t *testing.T) {
 	}
 }
 
+// Titles follow safetext.Line, as every other server text does: SGR is
+// dropped, other controls and bidi overrides are shown, not obeyed.
 func TestInert(t *testing.T) {
 	cases := []struct{ in, want string }{
 		{"web-01", "web-01"},
 		{"a\x1b[31mb\x1b[0m", "ab"},
-		{"x\x07y\tz\r\n", "xyz"},
-		{"\u202eevil\u202c", "evil"},
-		{"c1\u009bX", "c1X"},
+		{"x\x07y\tz\r\n", "x^Gy z"},
+		{"\u202eevil\u202c", "<U+202E>evil<U+202C>"},
+		{"c1\u009bX", "c1<U+009B>X"},
 		{"서버", "서버"},
 		{strings.Repeat("w", 200), strings.Repeat("w", maxTitle) + "…"},
 	}
