@@ -4,7 +4,6 @@ import (
 	"bytes"
 	"strings"
 	"testing"
-	"time"
 )
 
 // The end-to-end tests run the built binary with --demo in a pseudo-terminal
@@ -86,8 +85,10 @@ func TestE2EWebshEchoRoundTrip(t *testing.T) {
 	tm.waitFor("hello-42", "24 98")
 
 	// ctrl+c belongs to the remote shell inside the pane.
-	tm.send("sleep 30\r")
-	time.Sleep(300 * time.Millisecond)
+	// The echo runs in the process that then becomes sleep, so once it shows
+	// the foreground job is the sleep that ctrl+c must interrupt.
+	tm.send("sh -c 'echo up-$((2+2)); exec sleep 30'\r")
+	tm.waitFor("up-4")
 	tm.keys("\x03")
 	tm.send("echo after-$((2+3))\r")
 	tm.waitFor("after-5")
