@@ -110,27 +110,3 @@ func Save(path string, c Credentials) error {
 	}
 	return os.Rename(tmp.Name(), path)
 }
-
-// Resolve picks the credentials to use: flags, then the CLI's file, then our
-// own. A flag URL without a token returns that URL alone, so the sign-in form
-// can start from it. Unusable credentials (no URL or no secret) are zero.
-func Resolve(flagURL, flagToken string, p Paths) (Credentials, error) {
-	if flagURL != "" || flagToken != "" {
-		return Credentials{WorkspaceURL: flagURL, Token: flagToken, Source: "flags"}, nil
-	}
-	cli, err := LoadCLI(p.CLI)
-	if err != nil {
-		return Credentials{}, err
-	}
-	if cli.Usable() {
-		return cli, nil
-	}
-	own, err := LoadOwn(p.Own)
-	if err != nil {
-		return Credentials{}, err
-	}
-	if own.Usable() {
-		return own, nil
-	}
-	return Credentials{}, nil
-}

@@ -3,38 +3,39 @@ package config
 import (
 	"os"
 	"path/filepath"
+	"strings"
 	"testing"
 )
 
-func TestResolveOrder(t *testing.T) {
+func TestLoadBoth(t *testing.T) {
 	dir := t.TempDir()
 	p := Paths{Own: filepath.Join(dir, "own", "config.json"), CLI: filepath.Join(dir, "cli.json")}
 
-	got, err := Resolve("", "", p)
-	if err != nil || got.Usable() {
-		t.Fatalf("no files: got %+v, %v; want zero credentials", got, err)
-	}
-
-	if err := Save(p.Own, Credentials{WorkspaceURL: "https://own.example", Token: "o"}); err != nil {
-		t.Fatal(err)
-	}
-	got, _ = Resolve("", "", p)
-	if got.WorkspaceURL != "https://own.example" || got.Token != "o" {
-		t.Fatalf("own file: got %+v", got)
+	for name, load := range map[string]func(string) (Credentials, error){
+		"CLI": LoadCLI, "own": LoadOwn,
+	} {
+		got, err := load(filepath.Join(dir, "missing.json"))
+		if err != nil || got.Usable() {
+			t.Fatalf("%s, missing file: got %+v, %v; want zero credentials", name, got, err)
+		}
 	}
 
 	cli := `{"workspace_url": "https://ws.ap1.alpacon.io", "workspace_name": "ws", "token": "c"}`
 	if err := os.WriteFile(p.CLI, []byte(cli), 0o600); err != nil {
 		t.Fatal(err)
 	}
-	got, _ = Resolve("", "", p)
-	if got.WorkspaceURL != "https://ws.ap1.alpacon.io" || got.Token != "c" {
-		t.Fatalf("CLI file should win over own: got %+v", got)
+	got, err := LoadCLI(p.CLI)
+	if err != nil || got.WorkspaceURL != "https://ws.ap1.alpacon.io" || got.Token != "c" ||
+		!got.Usable() || !strings.Contains(got.Source, p.CLI) {
+		t.Fatalf("CLI file: got %+v, %v", got, err)
 	}
 
-	got, _ = Resolve("http://127.0.0.1:9", "f", p)
-	if got.WorkspaceURL != "http://127.0.0.1:9" || got.Token != "f" || got.Source != "flags" {
-		t.Fatalf("flags should win: got %+v", got)
+	urlOnly := `{"workspace_url": "https://ws.ap1.alpacon.io"}`
+	if err := os.WriteFile(p.CLI, []byte(urlOnly), 0o600); err != nil {
+		t.Fatal(err)
+	}
+	if got, err := LoadCLI(p.CLI); err != nil || got.Usable() {
+		t.Fatalf("a file without a token must not be usable: %+v, %v", got, err)
 	}
 }
 

@@ -120,12 +120,6 @@ func (m *Model) showDetail(v View, obj any) {
 	m.detail.SetContent(title, fields)
 }
 
-// detailServer returns the server the detail view shows, if it is one.
-func (m *Model) detailServer() (model.Server, bool) {
-	s, ok := m.detailObj.(model.Server)
-	return s, ok
-}
-
 func (m *Model) onUsersChanged() {
 	m.tables[ViewUsers].SetRows(resources.UserRows(m.users))
 }
