@@ -6,6 +6,7 @@ import (
 	"strings"
 	"testing"
 
+	"github.com/charmbracelet/x/ansi"
 	"github.com/charmbracelet/x/exp/golden"
 
 	"alpacon-tui/client"
@@ -182,8 +183,25 @@ func TestTinyWindowSizes(t *testing.T) {
 	h.idle()
 	for _, size := range [][2]int{{0, 0}, {1, 1}, {2, 3}, {100, 30}} {
 		h.handle(teaSize(size[0], size[1]))
-		_ = h.m.View()
 		h.keys("j", "G", "enter", "esc", "?", "?")
+		assertFits(t, h.m.View(), size[0], size[1])
+	}
+}
+
+// assertFits checks that a frame has at most h lines of at most w cells.
+func assertFits(t *testing.T, view string, w, h int) {
+	t.Helper()
+	if view == "" {
+		return
+	}
+	lines := strings.Split(view, "\n")
+	if len(lines) > h {
+		t.Errorf("%dx%d: %d lines", w, h, len(lines))
+	}
+	for i, l := range lines {
+		if got := ansi.StringWidth(l); got > w {
+			t.Errorf("%dx%d: line %d is %d cells wide: %q", w, h, i, got, l)
+		}
 	}
 }
 

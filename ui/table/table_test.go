@@ -8,6 +8,7 @@ import (
 
 	tea "github.com/charmbracelet/bubbletea"
 	"github.com/charmbracelet/lipgloss"
+	"github.com/charmbracelet/x/ansi"
 	"github.com/muesli/termenv"
 
 	"alpacon-tui/keymap"
@@ -240,7 +241,22 @@ func TestTinySizes(t *testing.T) {
 			m := newTable(5)
 			m.SetSize(sz[0], sz[1])
 			m = press(m, "j", "G", "pgdown")
-			_ = m.View()
+			v := m.View()
+			if v == "" {
+				return
+			}
+			lines := strings.Split(v, "\n")
+			if len(lines) > sz[1] {
+				t.Errorf("%d lines in a %d-line table", len(lines), sz[1])
+			}
+			for _, l := range lines {
+				if ansi.StringWidth(l) > sz[0] {
+					t.Errorf("line %q is wider than %d", l, sz[0])
+				}
+			}
+			if c := m.Cursor(); c < 0 || c >= 5 {
+				t.Errorf("cursor %d outside the 5 rows", c)
+			}
 		})
 	}
 }
