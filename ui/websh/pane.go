@@ -6,7 +6,6 @@ package websh
 import (
 	"context"
 	"log/slog"
-
 	"strings"
 	"sync"
 	"sync/atomic"
