@@ -100,3 +100,12 @@ func TestE2EWebshEchoRoundTrip(t *testing.T) {
 		t.Fatalf("quit with a session open: %v", err)
 	}
 }
+
+func TestE2EDemoRunsWithoutHome(t *testing.T) {
+	tm := startTTYHome(t, "", e2eCols, e2eRows, "--demo")
+	tm.waitFor("web-01")
+	tm.keys("q")
+	if err := tm.wait(); err != nil {
+		t.Fatal(err)
+	}
+}

@@ -148,7 +148,9 @@ func info(stdout, stderr io.Writer) int {
 // start resolves the workspace, signs in if needed and runs the TUI.
 func start(o options) error {
 	paths, err := config.DefaultPaths()
-	if err != nil {
+	// The demo reads no config file, so it runs without a home folder too,
+	// unless a debug log (which lives there) was asked for.
+	if err != nil && (!o.demo || o.debug) {
 		return err
 	}
 	logger, closeLog, err := openLog(o.debug, paths.Log)

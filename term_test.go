@@ -60,15 +60,19 @@ func startTTY(t *testing.T, cols, rows int, args ...string) *tty {
 	return startTTYHome(t, t.TempDir(), cols, rows, args...)
 }
 
-// startTTYHome is startTTY with a home folder the test has prepared.
+// startTTYHome is startTTY with a home folder the test has prepared; ""
+// starts the program with no home folder at all.
 func startTTYHome(t *testing.T, home string, cols, rows int, args ...string) *tty {
 	t.Helper()
 	cmd := exec.Command(binary, args...)
 	cmd.Env = []string{
-		"HOME=" + home, "XDG_CONFIG_HOME=" + filepath.Join(home, ".config"),
-		"XDG_STATE_HOME=" + filepath.Join(home, ".state"),
 		"PATH=" + os.Getenv("PATH"), "TERM=xterm-256color", "LANG=C.UTF-8",
 		"SHELL=/bin/bash",
+	}
+	if home != "" {
+		cmd.Env = append(cmd.Env, "HOME="+home,
+			"XDG_CONFIG_HOME="+filepath.Join(home, ".config"),
+			"XDG_STATE_HOME="+filepath.Join(home, ".state"))
 	}
 	ptmx, err := pty.StartWithSize(cmd, &pty.Winsize{Rows: uint16(rows), Cols: uint16(cols)})
 	if err != nil {
