@@ -37,7 +37,8 @@ func checkBaseURL(u *url.URL, raw string) error {
 	scheme := strings.ToLower(u.Scheme)
 	switch {
 	case scheme != "http" && scheme != "https":
-		return fmt.Errorf("client: server URL %q: scheme must be https (or http for localhost)", raw)
+		return fmt.Errorf("client: server URL %q: scheme must be https (or http for localhost)",
+			raw)
 	case u.Opaque != "" || u.Host == "" || u.Hostname() == "":
 		return fmt.Errorf("client: server URL %q has no host", raw)
 	case u.User != nil:
@@ -49,7 +50,8 @@ func checkBaseURL(u *url.URL, raw string) error {
 	case u.Fragment != "" || strings.Contains(raw, "#"):
 		return fmt.Errorf("client: server URL %q must not contain a fragment", raw)
 	case scheme == "http" && !isLocalHost(u.Hostname()):
-		return fmt.Errorf("client: server URL %q: http is only allowed for localhost; use https", raw)
+		return fmt.Errorf("client: server URL %q: http is only allowed for localhost; use https",
+			raw)
 	}
 	return nil
 }
