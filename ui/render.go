@@ -17,11 +17,13 @@ func (m *Model) View() string {
 	bw, bh := m.bodySize()
 	parts := []string{m.headerTitle(), m.headerTabs()}
 	if bh > 0 {
-		body := m.body()
+		// The help overlay replaces the body, so the body (a websh pane
+		// perhaps) is only drawn when it shows.
 		if m.showHelp {
-			body = m.helpOverlay(bw, bh)
+			parts = append(parts, m.helpOverlay(bw, bh))
+		} else {
+			parts = append(parts, m.body())
 		}
-		parts = append(parts, body)
 	}
 	parts = append(parts, m.statusLine(), m.helpLine())
 	lines := strings.Split(strings.Join(parts, "\n"), "\n")

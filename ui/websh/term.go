@@ -276,16 +276,7 @@ func (t *terminal) markCursor(pos uv.Position) {
 }
 
 // spaces returns n blanks (none for n <= 0).
-func spaces(n int) string {
-	if n <= 0 {
-		return ""
-	}
-	b := make([]byte, n)
-	for i := range b {
-		b[i] = ' '
-	}
-	return string(b)
-}
+func spaces(n int) string { return strings.Repeat(" ", max(n, 0)) }
 
 // text is the screen as plain text with trailing blanks trimmed. It draws
 // through the locked Draw: SafeEmulator leaves String unguarded.
